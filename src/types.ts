@@ -247,9 +247,10 @@ export interface Outbound {
   /** Audited; takes effect in every process within a second. */
   setAutoDelivery(on: boolean): void;
 
-  enqueue(input: EnqueueInput): EnqueueResult;
+  /** Async because MIME composition (nodemailer's MailComposer) is stream-based; nothing is written on error. */
+  enqueue(input: EnqueueInput): Promise<EnqueueResult>;
   /** One transaction for the batch; all or nothing. */
-  enqueueMany(inputs: EnqueueInput[]): EnqueueResult[];
+  enqueueMany(inputs: EnqueueInput[]): Promise<EnqueueResult[]>;
   enqueueRaw(input: EnqueueRawInput): EnqueueResult;
 
   listEmails(query: LogQuery): LogPage;
