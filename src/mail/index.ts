@@ -1,0 +1,10 @@
+// The pure mail domain: no I/O, no database. Imports nothing of ours but
+// src/types.ts and src/errors.ts.
+export * from './address.js';
+export * from './header-safety.js';
+export * from './sender.js';
+export * from './compose.js';
+export * from './classify.js';
+export * from './diagnosis.js';
+export * from './settings-rules.js';
+export * from './redact.js';
