@@ -125,7 +125,8 @@ function fromReply(f: ErrorFields, ctx: ClassifyContext, hp: string): SmtpFailur
   const code = f.responseCode!;
   const reply = replyText(f) || String(code);
   const errorCode = f.code || 'EPROTOCOL';
-  const base = { smtpCode: code, response: replyText(f), errorCode };
+  // response keeps the server's exact text (multi-line replies included); the diagnosis gets one line.
+  const base = { smtpCode: code, response: redactAuthPayloads(f.response), errorCode };
   // 503 (bad sequence) is a session problem, not the message's: retry (as nodemailer's isPermanentResponseCode).
   const permanent = code >= 500 && code !== 503;
   if (code === 530 || (code >= 500 && AUTH_REQUIRED.test(f.response))) {
