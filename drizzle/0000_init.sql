@@ -18,11 +18,18 @@ CREATE TABLE `delivery_attempts` (
 	`error_code` text DEFAULT '' NOT NULL,
 	`diagnosis` text DEFAULT '' NOT NULL,
 	`transcript` text DEFAULT '' NOT NULL,
-	FOREIGN KEY (`email_id`) REFERENCES `emails`(`id`) ON UPDATE no action ON DELETE cascade
+	FOREIGN KEY (`email_id`) REFERENCES `emails`(`id`) ON UPDATE no action ON DELETE cascade,
+	CONSTRAINT "attempts_outcome_check" CHECK("delivery_attempts"."outcome" IN ('sent', 'deferred', 'failed'))
 );
 --> statement-breakpoint
 CREATE INDEX `attempts_email_idx` ON `delivery_attempts` (`email_id`);--> statement-breakpoint
 CREATE INDEX `attempts_finished_idx` ON `delivery_attempts` (`finished_at`,`outcome`);--> statement-breakpoint
+CREATE TABLE `email_bodies` (
+	`email_id` integer PRIMARY KEY NOT NULL,
+	`raw` blob NOT NULL,
+	FOREIGN KEY (`email_id`) REFERENCES `emails`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `email_readers` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`name` text NOT NULL,
@@ -42,7 +49,6 @@ CREATE TABLE `emails` (
 	`envelope` text NOT NULL,
 	`subject` text DEFAULT '' NOT NULL,
 	`size` integer NOT NULL,
-	`raw` blob NOT NULL,
 	`message_id` text DEFAULT '' NOT NULL,
 	`origin` text DEFAULT 'cli' NOT NULL,
 	`template_id` integer,
@@ -55,7 +61,9 @@ CREATE TABLE `emails` (
 	`sent_at` integer DEFAULT 0 NOT NULL,
 	`last_error` text DEFAULT '' NOT NULL,
 	`smtp_response` text DEFAULT '' NOT NULL,
-	`forwarded_from_id` integer
+	`forwarded_from_id` integer,
+	CONSTRAINT "emails_status_check" CHECK("emails"."status" IN ('queued', 'sending', 'sent', 'deferred', 'failed')),
+	CONSTRAINT "emails_from_source_check" CHECK("emails"."from_source" IN ('procedure', 'template', 'desk', 'default'))
 );
 --> statement-breakpoint
 CREATE INDEX `emails_claim_idx` ON `emails` (`status`,`next_attempt_at`);--> statement-breakpoint

@@ -2,7 +2,8 @@
 // Timestamps are integer milliseconds since the epoch. Columns the Log can
 // sort by are NOT NULL (0 / '' stand for "none") so that keyset paging can use
 // plain indexes; the store maps those sentinels back to null for callers.
-import { sqliteTable, integer, text, blob, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { sqliteTable, integer, text, blob, index, uniqueIndex, check } from 'drizzle-orm/sqlite-core';
 
 export const settings = sqliteTable('settings', {
   id: integer('id').primaryKey(), // always 1
@@ -37,8 +38,7 @@ export const emails = sqliteTable(
     bcc: text('bcc').notNull().default(''),
     envelope: text('envelope').notNull(), // JSON {from, to[]}
     subject: text('subject').notNull().default(''),
-    size: integer('size').notNull(),
-    raw: blob('raw', { mode: 'buffer' }).notNull(),
+    size: integer('size').notNull(), // bytes of the raw message
     messageId: text('message_id').notNull().default(''),
     origin: text('origin').notNull().default('cli'),
     templateId: integer('template_id'),
@@ -71,8 +71,22 @@ export const emails = sqliteTable(
     index('emails_size_idx').on(t.size, t.id),
     index('emails_purge_idx').on(t.status, t.createdAt),
     index('emails_forwarded_from_idx').on(t.forwardedFromId),
+    // An unknown status would silently break the trigger-maintained counters.
+    check('emails_status_check', sql`${t.status} IN ('queued', 'sending', 'sent', 'deferred', 'failed')`),
+    check('emails_from_source_check', sql`${t.fromSource} IN ('procedure', 'template', 'desk', 'default')`),
   ],
 );
+
+// The raw RFC 5322 message lives in its own table so that Log rows stay small
+// (a few hundred bytes instead of kilobytes): sorting, filtering and counting a
+// million-row Log then reads a fraction of the pages. Only getEmail and the
+// delivery claim read it.
+export const emailBodies = sqliteTable('email_bodies', {
+  emailId: integer('email_id')
+    .primaryKey()
+    .references(() => emails.id, { onDelete: 'cascade' }),
+  raw: blob('raw', { mode: 'buffer' }).notNull(),
+});
 
 export const deliveryAttempts = sqliteTable(
   'delivery_attempts',
@@ -90,7 +104,11 @@ export const deliveryAttempts = sqliteTable(
     diagnosis: text('diagnosis').notNull().default(''),
     transcript: text('transcript').notNull().default(''), // redacted, capped
   },
-  (t) => [index('attempts_email_idx').on(t.emailId), index('attempts_finished_idx').on(t.finishedAt, t.outcome)],
+  (t) => [
+    index('attempts_email_idx').on(t.emailId),
+    index('attempts_finished_idx').on(t.finishedAt, t.outcome),
+    check('attempts_outcome_check', sql`${t.outcome} IN ('sent', 'deferred', 'failed')`),
+  ],
 );
 
 export const messageTemplates = sqliteTable(
