@@ -8,3 +8,6 @@ export * from './classify.js';
 export * from './diagnosis.js';
 export * from './settings-rules.js';
 export * from './redact.js';
+export * from './raw-message.js';
+export * from './resend.js';
+export { decodeWords } from './rfc2047.js';
