@@ -1,0 +1,163 @@
+// The one keyboard dispatcher of the console. It owns the app's only
+// `useInput`; components register key layers (useKeyLayer) and each key goes
+// to the highest-priority active layer that handles it: a mode stack of
+// dialog > prompt/form > overlay > table > global.
+import React, { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useInput, useStdin, type Key } from 'ink';
+import { KEYMAP, type Binding, type Command } from '../keymap.js';
+import { matchKey } from './match-key.js';
+
+export const PRIORITY = {
+  global: 0,
+  tab: 10,
+  table: 20,
+  overlay: 30, // email view, column chooser, help
+  form: 50,
+  prompt: 50,
+  dialog: 100,
+} as const;
+
+export type KeyHandlers = Partial<Record<Command, () => void>>;
+
+export interface KeyLayerOptions {
+  /** Unique per mounted layer. */
+  id: string;
+  priority: number;
+  /** Inactive layers are skipped entirely (default true). */
+  active?: boolean;
+  handlers: KeyHandlers;
+  /** Gets keys no handler of this layer matched; return true to consume. */
+  onText?: (input: string, key: Key) => boolean;
+  /**
+   * Consume every key that reaches this layer, so nothing below fires (a
+   * focused text field, a dialog). Its own handlers still run first.
+   */
+  captureAll?: boolean;
+}
+
+interface Layer {
+  seq: number;
+  options: React.MutableRefObject<KeyLayerOptions>;
+}
+
+interface DispatcherApi {
+  register(id: string, options: React.MutableRefObject<KeyLayerOptions>): () => void;
+  changed(): void;
+  /** Commands that a key would reach right now, in layer order (for the footer). */
+  reachable(): Command[];
+  /** The key event being dispatched right now (text fields use it to ignore Ctrl-letters). */
+  currentKey(): { input: string; key: Key } | undefined;
+  version: number;
+}
+
+const DispatcherContext = createContext<DispatcherApi | undefined>(undefined);
+
+const bindingsByCommand = new Map<Command, Binding>(KEYMAP.map((b) => [b.command, b]));
+
+function orderedLayers(layers: Map<string, Layer>): KeyLayerOptions[] {
+  return [...layers.values()]
+    .filter((l) => l.options.current.active !== false)
+    // Highest priority first; at equal priority the most recently mounted wins.
+    .sort((a, b) => b.options.current.priority - a.options.current.priority || b.seq - a.seq)
+    .map((l) => l.options.current);
+}
+
+/** Routes one key through the layers; returns the command run, if any. */
+export function dispatchKey(layers: KeyLayerOptions[], input: string, key: Key): Command | 'text' | undefined {
+  for (const layer of layers) {
+    for (const [command, handler] of Object.entries(layer.handlers) as [Command, (() => void) | undefined][]) {
+      const binding = bindingsByCommand.get(command);
+      if (handler && binding && matchKey(binding, input, key)) {
+        handler();
+        return command;
+      }
+    }
+    if (layer.onText?.(input, key)) return 'text';
+    if (layer.captureAll) return undefined;
+  }
+  return undefined;
+}
+
+export function KeyDispatcherProvider({ children }: { children: React.ReactNode }) {
+  const layersRef = useRef(new Map<string, Layer>());
+  const seqRef = useRef(0);
+  const currentRef = useRef<{ input: string; key: Key } | undefined>(undefined);
+  const [version, setVersion] = useState(0);
+  const { isRawModeSupported } = useStdin();
+
+  // Stable identity: Ink re-subscribes when the handler changes, and this
+  // listener must stay subscribed before any text field's own listener.
+  const onInput = useCallback((input: string, key: Key) => {
+    currentRef.current = { input, key };
+    try {
+      dispatchKey(orderedLayers(layersRef.current), input, key);
+    } finally {
+      // Text fields listen after us in the same emit; clear once it is over.
+      setImmediate(() => { if (currentRef.current?.key === key) currentRef.current = undefined; });
+    }
+  }, []);
+  useInput(onInput, { isActive: isRawModeSupported === true });
+
+  const api = useMemo<DispatcherApi>(() => ({
+    register(id, options) {
+      layersRef.current.set(id, { seq: ++seqRef.current, options });
+      setVersion((v) => v + 1);
+      return () => {
+        if (layersRef.current.get(id)?.options === options) layersRef.current.delete(id);
+        setVersion((v) => v + 1);
+      };
+    },
+    changed() { setVersion((v) => v + 1); },
+    reachable() {
+      const out: Command[] = [];
+      for (const layer of orderedLayers(layersRef.current)) {
+        for (const [command, handler] of Object.entries(layer.handlers) as [Command, (() => void) | undefined][]) {
+          if (handler && !out.includes(command)) out.push(command);
+        }
+        if (layer.captureAll) break;
+      }
+      return out;
+    },
+    currentKey: () => currentRef.current,
+    version: 0,
+  }), []);
+  const value = useMemo(() => ({ ...api, version }), [api, version]);
+  return <DispatcherContext.Provider value={value}>{children}</DispatcherContext.Provider>;
+}
+
+function useDispatcher(): DispatcherApi {
+  const ctx = useContext(DispatcherContext);
+  if (!ctx) throw new Error('useKeyLayer needs a <KeyDispatcherProvider> above it');
+  return ctx;
+}
+
+/** Registers a key layer while the component is mounted. Handlers may change every render. */
+export function useKeyLayer(options: KeyLayerOptions): void {
+  const ctx = useDispatcher();
+  const ref = useRef(options);
+  ref.current = options;
+  const { register, changed } = ctx;
+  // Layout effects run in the commit itself, so a key typed right after a
+  // layer appears on screen already reaches it.
+  useLayoutEffect(() => register(options.id, ref), [register, options.id]);
+  // Re-render the footer only when what the layer offers changes.
+  const signature = [
+    options.priority,
+    options.active !== false,
+    options.captureAll === true,
+    ...Object.entries(options.handlers).filter(([, h]) => h).map(([c]) => c).sort(),
+  ].join(' ');
+  useLayoutEffect(() => { changed(); }, [changed, signature]);
+}
+
+/** The commands a key press would reach now; re-renders when layers change. */
+export function useReachableCommands(): Command[] {
+  const ctx = useDispatcher();
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => ctx.reachable(), [ctx, ctx.version]);
+}
+
+/** The key event being dispatched right now, if any. */
+export function useCurrentKey(): () => { input: string; key: Key } | undefined {
+  return useDispatcher().currentKey;
+}
