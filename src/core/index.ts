@@ -1,0 +1,3 @@
+export { openOutbound } from './open-outbound.js';
+export { defaultDbPath, resolveDbPath } from './paths.js';
+export { defaultActor } from './actor.js';
