@@ -32,33 +32,35 @@ export function base64Forms(secret: string): string[] {
 
 // "AUTH PLAIN <payload>", "AUTH LOGIN <payload>", "AUTH XOAUTH2 <token>" …
 const AUTH_WITH_PAYLOAD = /\b(AUTH\s+(?:PLAIN|LOGIN|XOAUTH2|OAUTHBEARER|CRAM-MD5))[ \t]+(?!\[redacted\])\S+/gi;
-// A server "334" challenge: the client's next line is a credential.
-const CHALLENGE = /^\s*(?:\[?(?:S|server)\]?[:>]?\s*|<\s*)?334(?:[ -]|$)/i;
-// Client line prefixes seen in transcripts ("C: ", "[client] ", "> ").
-const CLIENT_PREFIX = /^(\s*(?:\[?(?:C|client)\]?[:>]?\s*|>\s*))/i;
-const SERVER_LINE = /^\s*(?:\[?(?:S|server)\]?[:>]?\s*|<\s*)?\d{3}(?:[ -]|$)/i;
+// On server lines "250-AUTH LOGIN PLAIN" lists mechanisms: only a token that
+// looks like base64 (not an upper-case mechanism name) is a payload there.
+const AUTH_WITH_BASE64 = /\b(AUTH\s+(?:PLAIN|LOGIN|XOAUTH2|OAUTHBEARER|CRAM-MD5))[ \t]+(?![A-Z0-9_-]+(?:\s|$))[A-Za-z0-9+/_-]{4,}={0,2}(?=\s|$)/g;
+// Line shapes seen in transcripts: "S: 334 …", "C: …", "* note", and bare replies.
+const SERVER_LINE = /^\s*(?:(?:\[?(?:S|server)\]?[:>]?|<)\s*)?\d{3}(?:[ -]|$)/i;
+const CHALLENGE = /^\s*(?:(?:\[?(?:S|server)\]?[:>]?|<)\s*)?334(?:[ -]|$)/i;
+const NOTE_LINE = /^\s*(?:\*|#|\[(?:info|debug|note)\])\s/i;
+const CLIENT_PREFIX = /^(\s*(?:(?:\[?(?:C|client)\]?[:>]?|>)\s*)?)/i;
 
 /**
- * Redacts AUTH PLAIN/LOGIN payloads: the argument of an AUTH command and every
- * client line answering a 334 challenge.
+ * Redacts AUTH PLAIN/LOGIN payloads: the argument of an AUTH command and the
+ * client line answering each 334 challenge (notes in between are skipped).
  */
 export function redactAuthPayloads(text: string): string {
   const lines = text.split(/(\r?\n)/);
   let afterChallenge = false;
   for (let i = 0; i < lines.length; i += 2) {
-    let line = lines[i]!;
-    if (CHALLENGE.test(line)) {
-      afterChallenge = true;
+    const line = lines[i]!;
+    if (!line.trim() || NOTE_LINE.test(line)) continue;
+    if (SERVER_LINE.test(line)) {
+      afterChallenge = CHALLENGE.test(line);
+      lines[i] = line.replace(AUTH_WITH_BASE64, `$1 ${REDACTED}`);
       continue;
     }
-    if (afterChallenge && line.trim() && !SERVER_LINE.test(line)) {
+    if (afterChallenge) {
+      afterChallenge = false;
       const prefix = CLIENT_PREFIX.exec(line)?.[1] ?? '';
-      const rest = line.slice(prefix.length);
-      // nodemailer writes "/* secret */" itself for some lines; keep it, it is already safe.
-      if (!/^\/\*.*\*\/$/.test(rest.trim()) && rest !== REDACTED) line = prefix + REDACTED;
-      afterChallenge = false;
-    } else if (line.trim()) {
-      afterChallenge = false;
+      lines[i] = prefix + REDACTED;
+      continue;
     }
     lines[i] = line.replace(AUTH_WITH_PAYLOAD, `$1 ${REDACTED}`);
   }

@@ -40,3 +40,16 @@ test('the secret is found inside a base64 payload at any alignment', (t) => {
 test('empty secrets are ignored; ordinary text is untouched', (t) => {
   t.is(redactTranscript('S: 250 OK\nC: QUIT', ['', undefined as unknown as string]), 'S: 250 OK\nC: QUIT');
 });
+
+test('capability lines and notes are left alone; a note between challenge and answer does not let the answer through', (t) => {
+  const transcript = [
+    'S: 250-AUTH LOGIN PLAIN', 'S: 250 AUTH=LOGIN PLAIN CRAM-MD5', 'C: AUTH LOGIN', 'S: 334 VXNlcm5hbWU6', '* sending username',
+    `C: ${b64('alerts')}`, 'S: 334 UGFzc3dvcmQ6', `C: ${b64(secret)}`, 'S: 235 ok',
+  ].join('\n');
+  t.is(redactTranscript(transcript, []), [
+    'S: 250-AUTH LOGIN PLAIN', 'S: 250 AUTH=LOGIN PLAIN CRAM-MD5', 'C: AUTH LOGIN', 'S: 334 VXNlcm5hbWU6', '* sending username',
+    'C: [redacted]', 'S: 334 UGFzc3dvcmQ6', 'C: [redacted]', 'S: 235 ok',
+  ].join('\n'));
+  // A payload echoed in a server reply (or an error text) is still caught.
+  t.is(redactTranscript(`535 5.7.8 bad AUTH PLAIN ${b64('\0u\0p')}`, []), '535 5.7.8 bad AUTH PLAIN [redacted]');
+});
