@@ -49,7 +49,7 @@ export const say = {
   tlsFailed: (hp: string, detail: string) =>
     `The TLS connection to ${hp} failed (${detail}): check Security and Port in Settings`,
   loginRejected: (hp: string, user: string, reply: string) =>
-    `${hp}: the server rejected the login for user "${user}"${reply ? ` (${reply})` : ''}: check User Name and Password in Settings`,
+    `${hp}: the server rejected the login for ${user ? `user "${user}"` : 'an empty User Name'}${reply ? ` (${reply})` : ''}: check User Name and Password in Settings`,
   loginMissing: (hp: string) =>
     `${hp} requires a login but no User Name or Password is set: set them in Settings (or OUTBOUND_SMTP_PASSWORD)`,
   authRequired: (hp: string, reply: string) =>

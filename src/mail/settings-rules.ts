@@ -42,6 +42,10 @@ function host(value: unknown): string {
   if (/\s/.test(h)) throw new ValidationError(`host: must not contain spaces (got ${shown(value)})`, 'host');
   const bare = h.startsWith('[') && h.endsWith(']') ? h.slice(1, -1) : h;
   const ipv6 = bare.includes(':') && /^[0-9A-Fa-f:.]+(?:%\w+)?$/.test(bare);
+  const withPort = /^([^:\s]+):(\d+)$/.exec(h);
+  if (withPort) {
+    throw new ValidationError(`host: give the port separately (host=${withPort[1]} port=${withPort[2]})`, 'host');
+  }
   if (!ipv6 && !isValidDomain(bare.replace(/\.$/, ''))) {
     throw new ValidationError(`host: ${shown(value)} is not a valid host name or IP address`, 'host');
   }

@@ -35,6 +35,7 @@ test('each field is checked and named', (t) => {
   fails(t, { port: 0 }, 'port: must be a whole number from 1 to 65535 (got "0")', 'port');
   fails(t, { host: '' }, /^host: must not be empty/, 'host');
   fails(t, { host: 'smtp example.com' }, /^host: must not contain spaces/, 'host');
+  fails(t, { host: 'smtp.example.com:587' }, 'host: give the port separately (host=smtp.example.com port=587)', 'host');
   fails(t, { host: 'bad_host!' }, /^host: "bad_host!" is not a valid host name/, 'host');
   fails(t, { user: 'a\r\nb' }, 'user: contains a line break (header injection is not allowed)', 'user');
   fails(t, { security: 'ssl' }, 'security: must be one of starttls, require-starttls, tls, none (got "ssl")', 'security');
