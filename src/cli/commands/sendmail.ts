@@ -1,11 +1,13 @@
 // outbound sendmail: a drop-in /usr/sbin/sendmail. Reads an RFC 5322 message
 // on stdin and queues it unchanged (Bcc removed, bare LF → CRLF), silent on
 // success like sendmail. Delivery is done by `outbound serve` or a console.
-import { parseRawMessage, readSendmailInput } from '../../mail/raw-message.js';
+import { readSendmailInput } from '../../mail/raw-message.js';
+import { headerRecipients } from '../header-recipients.js';
 import { withCore, type CommandContext } from '../context.js';
 import { eachRow } from './log.js';
 import { line, printTable, shortTime } from '../output.js';
 import { parseSendmailArgs } from '../sendmail-args.js';
+import { resolveLocalRecipients } from '../aliases.js';
 import { readStdin } from '../stdin.js';
 import { CommandFailure, UsageError } from '../usage-error.js';
 
@@ -22,6 +24,9 @@ LF line ends become CRLF. Prints nothing on success (exit 0).
                 default sender precedence
   -F NAME, -oXXX, -odb, -oem, -bm, -B 8BITMIME, -N …, -U, -v   accepted, ignored
   -bp           list queued and deferred mail (as mailq)
+Local names without a domain ("root", as cron and mdadm use) are mapped
+through /etc/aliases (or the file in OUTBOUND_ALIASES): "root: admin@example.com",
+and "default: admin@example.com" for any other local name.
   -bi           nothing to do (as newaliases)
   --db PATH     the database (else $OUTBOUND_DB, else the XDG default)
 
@@ -46,14 +51,14 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
   if (raw.toString('latin1').trim() === '') throw new CommandFailure('sendmail: no message on stdin: nothing queued');
   const recipients = [...args.recipients];
   if (args.readHeaders) {
-    const parsed = parseRawMessage(raw);
-    recipients.push(...parsed.to, ...parsed.cc, ...parsed.bcc);
+    recipients.push(...headerRecipients(raw));
     if (recipients.length === 0) throw new CommandFailure('sendmail: -t found no To, Cc or Bcc header and no recipient was given: nothing queued');
   }
+  const resolved = resolveLocalRecipients(recipients);
   await withCore(ctx, args.db, (o) =>
     o.enqueueRaw({
       raw,
-      recipients: [...new Set(recipients)],
+      recipients: resolved,
       origin: 'sendmail',
       ...(args.envelopeFrom && args.envelopeFrom !== '<>' ? { envelopeFrom: args.envelopeFrom } : {}),
     }),
