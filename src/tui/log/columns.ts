@@ -26,16 +26,16 @@ export const MAX_COLUMN_WIDTH = 120;
 export const COLUMNS: readonly ColumnDef[] = [
   { key: 'id', title: 'ID', short: 'ID', width: 7, min: 4, flex: false, align: 'right', priority: 10, cell: (r) => String(r.id) },
   { key: 'createdAt', title: 'Created', short: 'Created', width: 16, min: 11, flex: false, align: 'left', priority: 9, cell: (r, w, now) => formatTime(r.createdAt, w, now) },
-  { key: 'status', title: 'Status', short: 'Stat', width: 8, min: 6, flex: false, align: 'left', priority: 10, cell: (r) => r.status },
+  { key: 'status', title: 'Status', short: 'Stat', width: 8, min: 8, flex: false, align: 'left', priority: 10, cell: (r) => r.status },
   { key: 'from', title: 'From', short: 'From', width: 22, min: 12, flex: true, align: 'left', priority: 6, cell: (r) => r.from },
   { key: 'fromSource', title: 'From source', short: 'Src', width: 11, min: 8, flex: false, align: 'left', priority: 3, cell: (r) => r.fromSource },
   { key: 'to', title: 'To', short: 'To', width: 24, min: 12, flex: true, align: 'left', priority: 9, cell: (r) => r.to },
   { key: 'cc', title: 'Cc', short: 'Cc', width: 16, min: 8, flex: true, align: 'left', priority: 1, cell: (r) => r.cc },
   { key: 'subject', title: 'Subject', short: 'Subj', width: 30, min: 14, flex: true, align: 'left', priority: 8, cell: (r) => r.subject },
-  { key: 'attempts', title: 'Attempts', short: 'Att', width: 8, min: 3, flex: false, align: 'right', priority: 7, cell: (r) => String(r.attempts) },
+  { key: 'attempts', title: 'Attempts', short: 'Att', width: 4, min: 3, flex: false, align: 'right', priority: 7, cell: (r) => String(r.attempts) },
   { key: 'nextAttemptAt', title: 'Next attempt', short: 'Next', width: 12, min: 6, flex: false, align: 'left', priority: 4, cell: (r, _w, now) => formatNextAttempt(r.nextAttemptAt, now) },
   { key: 'sentAt', title: 'Sent', short: 'Sent', width: 16, min: 11, flex: false, align: 'left', priority: 4, cell: (r, w, now) => formatTime(r.sentAt, w, now) },
-  { key: 'lastError', title: 'Last error', short: 'Error', width: 30, min: 12, flex: true, align: 'left', priority: 5, cell: (r) => r.lastError ?? '' },
+  { key: 'lastError', title: 'Last error', short: 'Error', width: 24, min: 12, flex: true, align: 'left', priority: 5, cell: (r) => r.lastError ?? '' },
   { key: 'origin', title: 'Origin', short: 'Orig', width: 10, min: 6, flex: false, align: 'left', priority: 2, cell: (r) => r.origin },
   { key: 'size', title: 'Size', short: 'Size', width: 8, min: 6, flex: false, align: 'right', priority: 2, cell: (r) => formatSize(r.size) },
 ];
@@ -75,26 +75,38 @@ export function preferredWidth(key: SortColumn, widths: Partial<Record<SortColum
   return Math.max(def.min, Math.min(MAX_COLUMN_WIDTH, Math.round(w)));
 }
 
+/** Share of its preferred width a free-text column keeps before columns get dropped. */
+const FLEX_KEEP = 0.6;
+
 /**
  * Fit the chosen columns into `width` terminal cells: drop the lowest-priority
- * columns until the rest fit at their minimum (never the focused one), shrink
- * free-text columns before fixed ones, then give spare room to Subject.
+ * columns (never the focused one) until the rest fit at a readable width
+ * (free text at 60% of preferred, fixed formats at their minimum), shrink
+ * the rest proportionally, then give spare room to Subject.
  */
 export function layoutColumns(opts: {
   visible: readonly SortColumn[];
   widths: Partial<Record<SortColumn, number>>;
   width: number;
   focus?: SortColumn;
+  /** Digits of the largest id on screen: the ID column never cuts an id. */
+  idDigits?: number;
 }): ColumnLayout {
   const available = Math.max(1, opts.width - MARK_WIDTH);
-  const pref = (k: SortColumn) => preferredWidth(k, opts.widths);
+  const idMin = Math.max(columnDef('id').min, opts.idDigits ?? 0);
+  const minOf = (k: SortColumn) => (k === 'id' ? idMin : columnDef(k).min);
+  const pref = (k: SortColumn) => (k === 'id' ? Math.max(idMin, preferredWidth(k, opts.widths)) : preferredWidth(k, opts.widths));
   // The focused column keeps the width the user asked for (it is the one being widened).
-  const need = (k: SortColumn) => (k === opts.focus ? Math.min(pref(k), available) : Math.min(pref(k), columnDef(k).min));
-  const total = (keys: SortColumn[], w: (k: SortColumn) => number) => keys.reduce((s, k) => s + w(k), 0) + Math.max(0, keys.length - 1);
+  const need = (k: SortColumn) => {
+    const def = columnDef(k);
+    if (k === opts.focus) return Math.min(pref(k), available);
+    return def.flex ? Math.min(pref(k), Math.max(def.min, Math.round(pref(k) * FLEX_KEEP))) : Math.min(pref(k), minOf(k));
+  };
+  const seps = (n: number) => Math.max(0, n - 1);
 
   const kept = [...opts.visible];
   const hidden: SortColumn[] = [];
-  while (kept.length > 1 && total(kept, need) > available) {
+  while (kept.length > 1 && kept.reduce((s, k) => s + need(k), 0) + seps(kept.length) > available) {
     let drop = -1;
     for (let i = kept.length - 1; i >= 0; i--) {
       if (kept[i] === opts.focus) continue;
@@ -106,31 +118,41 @@ export function layoutColumns(opts: {
   }
 
   const widths = kept.map(pref);
-  let excess = total(kept, (k) => widths[kept.indexOf(k)]!) - available;
-  const phases: ((k: SortColumn) => boolean)[] = [
-    (k) => k !== opts.focus && columnDef(k).flex,
-    (k) => k !== opts.focus,
-    () => true,
-  ];
-  for (const inPhase of phases) {
-    while (excess > 0) {
-      // Shave the column furthest above its minimum: keeps shrinking proportional-ish.
-      let best = -1;
-      let bestRoom = 0;
-      kept.forEach((k, i) => {
-        const room = widths[i]! - columnDef(k).min;
-        if (inPhase(k) && room > bestRoom) {
-          best = i;
-          bestRoom = room;
-        }
+  const floors = kept.map(need);
+  let excess = widths.reduce((s, w) => s + w, 0) + seps(kept.length) - available;
+  if (excess > 0) {
+    // Shrink every column in proportion to its room above its readable width.
+    const room = kept.map((k, i) => (k === opts.focus ? 0 : widths[i]! - floors[i]!));
+    const totalRoom = room.reduce((s, r) => s + r, 0);
+    if (totalRoom > 0) {
+      const cut = Math.min(excess, totalRoom);
+      let done = 0;
+      kept.forEach((_, i) => {
+        const c = Math.floor((cut * room[i]!) / totalRoom);
+        widths[i] = widths[i]! - c;
+        done += c;
       });
-      if (best < 0) break;
-      const cut = Math.min(excess, Math.max(1, Math.ceil(bestRoom / 2)));
-      widths[best] = widths[best]! - cut;
-      excess -= cut;
+      // Rounding leftovers, one cell at a time from the roomiest column.
+      for (let left = cut - done; left > 0; left--) {
+        let best = -1;
+        kept.forEach((_, i) => { if (widths[i]! > floors[i]! && (best < 0 || widths[i]! - floors[i]! > widths[best]! - floors[best]!)) best = i; });
+        if (best < 0) break;
+        widths[best] = widths[best]! - 1;
+      }
+      excess = widths.reduce((s, w) => s + w, 0) + seps(kept.length) - available;
     }
+    // Still too wide (a widened focus column, a tiny terminal): down to minimums, focus last.
+    const order = kept.map((_, i) => i).sort((a, b) => Number(kept[a] === opts.focus) - Number(kept[b] === opts.focus));
+    for (const i of order) {
+      if (excess <= 0) break;
+      const c = Math.min(excess, widths[i]! - minOf(kept[i]!));
+      if (c > 0) {
+        widths[i] = widths[i]! - c;
+        excess -= c;
+      }
+    }
+    if (excess > 0 && kept.length === 1) widths[0] = available; // a lone column narrower than its minimum
   }
-  if (excess > 0 && kept.length === 1) widths[0] = available; // a lone column narrower than its minimum
   if (excess < 0) {
     // Spare room goes to a free-text column whose width the user has not set (Subject first).
     const free = kept.map((k) => columnDef(k).flex && opts.widths[k] === undefined);

@@ -189,7 +189,7 @@ export function useLogState({ outbound, width, height, active }: { outbound: Out
 
   // ---- batch jobs -----------------------------------------------------------------------
   const jobSeq = useRef(0);
-  const runSend = useCallback((ids: number[], resend: boolean) => {
+  const runSend = useCallback((ids: number[], resend: boolean, askAfter = false) => {
     if (ids.length === 0) return;
     const id = ++jobSeq.current;
     dispatch({ type: 'job-start', job: { id, label: resend ? 'resending' : 'sending', done: 0, total: ids.length } });
@@ -214,7 +214,7 @@ export function useLogState({ outbound, width, height, active }: { outbound: Out
         if (otherSkips) parts.push(`${otherSkips} skipped (${r.skipped.find((s) => !already.includes(s.id))!.reason})`);
         notice(`Send Now: ${parts.join(', ')}`, r.failed.length || r.deferred.length ? 'warn' : 'ok');
         // Statuses were not all known beforehand (a huge selection): ask about the rest now.
-        if (!resend && already.length > 0 && ref.current.mode.kind === 'table') {
+        if (askAfter && already.length > 0 && ref.current.mode.kind === 'table') {
           dispatch({ type: 'mode', mode: { kind: 'confirm-resend', ids: already, already: already.length } });
         }
       })
@@ -322,7 +322,7 @@ export function useLogState({ outbound, width, height, active }: { outbound: Out
         const statuses = statusesOf(ids);
         const already = statuses ? ids.filter((id) => statuses.get(id) === 'sent' || statuses.get(id) === 'failed').length : 0;
         if (already > 0) return setMode({ kind: 'confirm-resend', ids, already });
-        runSend(ids, false);
+        runSend(ids, false, statuses === undefined);
         if (ref.current.selection.size > 0) dispatch({ type: 'clear-selection' });
       },
       confirmResend: () => {
@@ -420,9 +420,10 @@ export function useLogState({ outbound, width, height, active }: { outbound: Out
     };
   }, [dispatch, notice, outbound, page, refreshNow, runForward, runSend, scheduleCount]);
 
+  const idDigits = state.window.rows.reduce((m, r) => Math.max(m, r.id), 0).toString().length;
   const layout = useMemo(
-    () => layoutColumns({ visible: state.view.columns, widths: state.view.widths, width, focus: state.focus }),
-    [state.view.columns, state.view.widths, width, state.focus],
+    () => layoutColumns({ visible: state.view.columns, widths: state.view.widths, width, focus: state.focus, idDigits }),
+    [state.view.columns, state.view.widths, width, state.focus, idDigits],
   );
   return { state, layout, commands, rowsHeight };
 }
