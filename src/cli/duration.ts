@@ -21,6 +21,8 @@ export function formatAge(ms: number): string {
 /** The shortest exact spelling of a duration ("24h", "90m"). */
 export function formatDuration(ms: number): string {
   for (const unit of ['w', 'd', 'h', 'm'] as const) {
+    // "24h" reads better than "1d" (the usual monitoring window).
+    if (unit === 'd' && ms === UNIT_MS.d) continue;
     if (ms >= UNIT_MS[unit]! && ms % UNIT_MS[unit]! === 0) return `${ms / UNIT_MS[unit]!}${unit}`;
   }
   return `${Math.round(ms / 1000)}s`;

@@ -24,8 +24,10 @@ export async function run(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs('demo', argv, { keep: { type: 'boolean' } }, { max: 0 });
   const dir = mkdtempSync(join(tmpdir(), 'outbound-demo-'));
   const dbPath = join(dir, 'outbound.db');
+  let ready = false;
+  // A half-built sandbox is never kept.
   const cleanup = () => {
-    if (!values.keep) rmSync(dir, { recursive: true, force: true });
+    if (!values.keep || !ready) rmSync(dir, { recursive: true, force: true });
   };
   const { startCaptureSmtp } = await import('../demo/capture-smtp.js');
   const capture = await startCaptureSmtp(join(dir, 'captured'));
@@ -36,6 +38,7 @@ export async function run(argv: string[]): Promise<number> {
     outbound.updateSettings({ host: '127.0.0.1', port: capture.port, security: 'none', defaultSender: 'Outbound Demo <outbound@example.test>' });
     const { addSampleMail } = await import('../demo/sample-mail.js');
     await addSampleMail(outbound);
+    ready = true;
     line(`sandbox: ${dir}`);
     line(`  database:        ${dbPath}   (try: outbound --db ${dbPath} log)`);
     line(`  capture SMTP:    127.0.0.1:${capture.port}, received mail in ${join(dir, 'captured')}`);

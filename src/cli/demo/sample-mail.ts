@@ -22,7 +22,7 @@ export async function addSampleMail(o: Outbound): Promise<void> {
   await o.enqueue({ template: 'nightly-backup', to: ['ops@example.test', 'storage@example.test'], subject: 'Backup report: 214 GB, 1 warning', text: 'Volume db3: slow snapshot.\n', origin: 'backup-procedure' });
   o.enqueueRaw({
     raw: Buffer.from(
-      'From: root@web1.example.test\r\nTo: root\r\nSubject: Cron <root@web1> apt-get -qq update\r\n' +
+      'From: root@web1.example.test\r\nTo: root@web1.example.test\r\nSubject: Cron <root@web1> apt-get -qq update\r\n' +
         'Content-Type: text/plain; charset=UTF-8\r\n\r\nE: Could not get lock /var/lib/apt/lists/lock\r\n',
     ),
     recipients: ['root@example.test'],
