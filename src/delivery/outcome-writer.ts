@@ -2,7 +2,8 @@
 // thousands of messages a second, and one COMMIT per message would cap the
 // engine far below the SMTP rate. Flushes every `intervalMs` or at `maxBatch`.
 import type { Store } from '../store/open.js';
-import { recordOutcomes, type Outcome } from '../store/emails.js';
+import type { Outcome } from '../store/emails.js';
+import { recordOutcomesFast } from './record-outcomes.js';
 
 export interface OutcomeWriterOptions {
   intervalMs?: number;
@@ -51,7 +52,7 @@ export class OutcomeWriter {
     this.buffer = [];
     this.waiters = [];
     try {
-      recordOutcomes(this.store, batch);
+      recordOutcomesFast(this.store, batch);
       this.options.onFlushed?.(batch);
     } catch (err) {
       this.options.onError?.(err);
