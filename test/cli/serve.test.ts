@@ -1,7 +1,7 @@
 import test from 'ava';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import nodemailer from 'nodemailer';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { assertOneLineError } from './assert-error.js';
 import { BIN, cleanEnv, logRows, ok, runCli } from './run-cli.js';
 import { relayDb } from './setup.js';
@@ -57,7 +57,7 @@ function startServe(t: import('ava').ExecutionContext, args: string[], env: Reco
   };
 }
 
-async function submit(port: number, message: nodemailer.SendMailOptions, auth?: { user: string; pass: string }) {
+async function submit(port: number, message: SendMailOptions, auth?: { user: string; pass: string }) {
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, ...(auth ? { auth } : {}) });
   try {
     return await transport.sendMail(message);

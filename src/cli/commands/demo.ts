@@ -40,7 +40,7 @@ export async function run(argv: string[]): Promise<number> {
     await addSampleMail(outbound);
     ready = true;
     line(`sandbox: ${dir}`);
-    line(`  database:        ${dbPath}   (try: outbound --db ${dbPath} log)`);
+    line(`  database:        ${dbPath}   (from another terminal: outbound --db ${dbPath} log)`);
     line(`  capture SMTP:    127.0.0.1:${capture.port}, received mail in ${join(dir, 'captured')}`);
     line(`  it is ${values.keep ? 'kept' : 'removed'} on exit`);
     if (process.stdin.isTTY !== true || process.stdout.isTTY !== true) {
@@ -49,9 +49,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     const { loadConsole } = await import('./tui.js');
     const runConsole = await loadConsole();
-    outbound.start();
-    await runConsole(outbound);
-    return 0;
+    return await runConsole(outbound, { closeOnExit: false });
   } finally {
     await outbound?.close();
     await capture.close();

@@ -11,7 +11,8 @@ mail while open when automatic delivery is ON. Needs a terminal; press ? for
 the keys and q to quit.
 `;
 
-type RunConsole = (outbound: Outbound) => Promise<unknown>;
+/** src/tui/run.tsx: resolves to the exit code; starts the core and (by default) closes it. */
+export type RunConsole = (outbound: Outbound, options?: { closeOnExit?: boolean }) => Promise<number>;
 
 /** The console module, loaded only here (Ink and React are heavy). */
 export async function loadConsole(): Promise<RunConsole> {
@@ -37,9 +38,8 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
   const runConsole = await loadConsole();
   const outbound = await openCore(ctx, values.db, { deliver: true });
   try {
-    await runConsole(outbound);
+    return await runConsole(outbound, { closeOnExit: false });
   } finally {
     await outbound.close();
   }
-  return 0;
 }
