@@ -117,7 +117,7 @@ test('default sort is newest first; limit is capped at 1000; sentinels come back
   const page = listEmails(store, { limit: 5000 });
   t.is(page.rows.length, 1000);
   t.true(page.hasMoreAfter);
-  t.is(page.rows[0]!.id, ids.at(-1));
+  t.is(page.rows[0]!.id, ids.at(-1)!);
   const r = page.rows[0]!;
   t.is(r.sentAt, null);
   t.is(r.nextAttemptAt, null);
