@@ -37,11 +37,11 @@ export const SORT_COLUMNS: readonly SortColumn[] = [
 export const TABLE_COLUMNS: Column<EmailSummary>[] = [
   { header: 'ID', value: (e) => String(e.id), right: true },
   { header: 'STATUS', value: (e) => e.status },
-  { header: 'CREATED', value: (e) => shortTime(e.createdAt) },
-  { header: 'FROM', value: (e) => e.from, flexible: true, min: 10 },
-  { header: 'SOURCE', value: (e) => e.fromSource },
+  { header: 'CREATED', value: (e) => shortTime(e.createdAt), drop: 3 },
+  { header: 'FROM', value: (e) => e.from, flexible: true, min: 10, drop: 2 },
+  { header: 'SOURCE', value: (e) => e.fromSource, drop: 1 },
   { header: 'TO', value: (e) => e.to, flexible: true, min: 10 },
   { header: 'SUBJECT', value: (e) => e.subject, flexible: true, min: 10 },
   { header: 'TRIES', value: (e) => String(e.attempts), right: true },
-  { header: 'LAST ERROR / REPLY', value: (e) => e.lastError || e.smtpResponse || '', flexible: true, min: 6 },
+  { header: 'LAST ERROR / REPLY', value: (e) => e.lastError || e.smtpResponse || '', flexible: true, min: 12, drop: 0 },
 ];

@@ -11,6 +11,8 @@ export interface Column<Row> {
   flexible?: boolean;
   /** Never shorter than this when shrinking (default 8). */
   min?: number;
+  /** When even the shortest columns do not fit, columns with `drop` are left out, lowest first. */
+  drop?: number;
 }
 
 export function write(text: string): void {
@@ -42,8 +44,25 @@ function displayLength(text: string): number {
   return [...text].length;
 }
 
+/** The columns that fit `width` at their shortest, leaving out droppable ones (lowest `drop` first). */
+function columnsThatFit<Row>(rows: Row[], columns: Column<Row>[], width: number): Column<Row>[] {
+  const kept = [...columns];
+  const shortest = (c: Column<Row>) => {
+    const natural = Math.max(displayLength(c.header), ...rows.map((r) => displayLength(oneLine(c.value(r)))));
+    return c.flexible ? Math.min(natural, Math.max(c.min ?? 8, displayLength(c.header))) : natural;
+  };
+  const total = () => kept.reduce((sum, c) => sum + shortest(c), 0) + 2 * (kept.length - 1);
+  while (total() > width) {
+    const droppable = kept.filter((c) => c.drop !== undefined).sort((a, b) => a.drop! - b.drop!)[0];
+    if (!droppable) break;
+    kept.splice(kept.indexOf(droppable), 1);
+  }
+  return kept;
+}
+
 /** Renders rows as an aligned table; returns the lines (no trailing newline). */
-export function renderTable<Row>(rows: Row[], columns: Column<Row>[], width?: number): string[] {
+export function renderTable<Row>(rows: Row[], allColumns: Column<Row>[], width?: number): string[] {
+  const columns = width === undefined ? allColumns : columnsThatFit(rows, allColumns, width);
   const cells = rows.map((row) => columns.map((c) => oneLine(c.value(row))));
   const widths = columns.map((c, i) => Math.max(displayLength(c.header), ...cells.map((r) => displayLength(r[i]!))));
   if (width !== undefined) {

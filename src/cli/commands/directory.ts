@@ -65,7 +65,8 @@ export function help(ctx: CommandContext): string {
        outbound ${name} remove NAME
 
 ${kind.about}
-Names are unique. (Also: outbound templates|readers|desks --help.)
+Names are unique. --json prints the list (or the added entry) as JSON.
+See also: outbound templates|readers|desks --help.
 
 Example:
   ${kind.example}
