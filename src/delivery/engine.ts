@@ -5,11 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Store } from '../store/open.js';
-import { claimDue, claimIds, recoverExpiredLeases, releaseLeases, type ClaimedEmail, type Outcome } from '../store/emails.js';
+import { claimDue, claimIds, recoverExpiredLeases, releaseLeases, renewLeases, type ClaimedEmail, type Outcome } from '../store/emails.js';
 import { redactTranscript } from '../mail/index.js';
 import type { SendNowOptions, SendNowResult } from '../types.js';
-import type { RetryPolicy } from './backoff.js';
-import { failedOutcome, sentOutcome, type AttemptContext } from './classify-outcome.js';
+import { decideRetry, type RetryPolicy } from './backoff.js';
+import { failedOutcome, sentOutcome, type AttemptContext, type FailureOutcome } from './classify-outcome.js';
 import { OutcomeWriter } from './outcome-writer.js';
 import { capText, synthesizeTranscript } from './transcript.js';
 import { capturedTransport, PooledTransport } from './transport.js';
@@ -59,6 +59,13 @@ export class DeliveryEngine {
   private wakeScheduled = false;
   private autoInFlight = 0;
   private inflight = 0;
+  /** Claimed rows waiting for a pool slot: we hand the pool only a few per connection so that
+   * a relay failure can stop the rest at once, and leases can be renewed while they wait. */
+  private readonly waiting: Job[] = [];
+  /** Jobs handed to the pool (sending now, or next in line on a connection). */
+  private readonly handed = new Set<Job>();
+  /** The relay failed at connection level (refused, timeout, TLS, login): no automatic claims until then. */
+  private relayDownUntil = 0;
   private readonly idle: (() => void)[] = [];
   private ticker: NodeJS.Timeout | null = null;
   private lastLeaseSweep = 0;
@@ -139,7 +146,22 @@ export class DeliveryEngine {
 
   private tick(): void {
     this.sweepLeases(false);
+    this.renewHeldLeases();
     this.pump();
+  }
+
+  /** Rows we still hold (waiting for a slot or on a slow server) keep their lease. */
+  private renewHeldLeases(): void {
+    const now = Date.now();
+    const stale: Job[] = [];
+    for (const job of [...this.waiting, ...this.handed]) if (now - job.leasedAt > this.leaseMs / 3) stale.push(job);
+    if (stale.length === 0) return;
+    try {
+      renewLeases(this.options.store, stale.map((j) => j.row.id), { now, leaseMs: this.leaseMs, owner: this.owner });
+      for (const j of stale) j.leasedAt = now;
+    } catch (err) {
+      this.options.onError?.(err);
+    }
   }
 
   private sweepLeases(force: boolean): void {
@@ -157,6 +179,7 @@ export class DeliveryEngine {
   private pump(): void {
     if (this.pumping || !this.running || this.stopping) return;
     if (this.options.deliver === false || !this.settings.autoDelivery) return;
+    if (Date.now() < this.relayDownUntil) return;
     this.pumping = true;
     try {
       const window = this.window();
@@ -204,31 +227,80 @@ export class DeliveryEngine {
     };
   }
 
-  /** Sends one claimed row over the pool; resolves with its outcome once recorded. */
-  private async dispatch(row: ClaimedEmail): Promise<Outcome['outcome']> {
+  /** Queues one claimed row for the pool; resolves with its outcome once recorded. */
+  private dispatch(row: ClaimedEmail): Promise<Outcome['outcome']> {
     this.inflight++;
     this.recipients.set(row.id, row.to);
-    const ctx = this.context(row);
+    return new Promise((resolve) => {
+      this.waiting.push({ row, leasedAt: Date.now(), resolve });
+      this.feed();
+    });
+  }
+
+  /** Keeps every pool connection busy with one message and one more in line. */
+  private feed(): void {
+    const limit = Math.max(2, this.settings.maxConnections * 2);
+    while (this.handed.size < limit && this.waiting.length > 0) {
+      const job = this.waiting.shift()!;
+      this.handed.add(job);
+      void this.attempt(job);
+    }
+  }
+
+  private async attempt(job: Job): Promise<void> {
+    const ctx = this.context(job.row);
     const transport = this.pool();
-    let outcome: Outcome;
+    let outcome: Outcome | FailureOutcome;
     try {
-      const result = await transport.send(row);
+      const result = await transport.send(job.row);
       outcome = sentOutcome(ctx, result, '');
     } catch (err) {
       const target = `connecting to ${describeRelay(this.settings)}`;
       const transcript = capText(this.redact(synthesizeTranscript(target, err as Record<string, string>)));
-      outcome = failedOutcome(ctx, err, this.policy(), transcript);
-    } finally {
-      if (transport !== this.transport && transport.inFlight() === 0) this.retired.delete(transport);
+      const failure = failedOutcome(ctx, err, this.policy(), transcript);
+      outcome = failure;
+      if (failure.kind === 'config' || failure.smtpCode === null) this.relayFailed(failure);
     }
+    this.handed.delete(job);
+    this.finish(job, outcome);
+    this.feed();
+  }
+
+  /**
+   * The relay itself failed (no connection, no greeting, TLS or login refused):
+   * the rows still waiting would fail the same way, one timeout each. Defer them
+   * now with the same diagnosis and pause automatic claims for one retry delay.
+   */
+  private relayFailed(failure: FailureOutcome): void {
+    this.relayDownUntil = Date.now() + this.retry.retryBaseMs;
+    const pending = this.waiting.splice(0);
+    const now = Date.now();
+    for (const job of pending) {
+      const decision = decideRetry(job.row.createdAt, job.row.attempts, now, this.policy());
+      this.finish(job, {
+        id: job.row.id,
+        owner: this.owner,
+        outcome: decision.retry ? 'deferred' : 'failed',
+        startedAt: now,
+        finishedAt: now,
+        smtpCode: failure.smtpCode,
+        response: failure.response,
+        errorCode: failure.errorCode,
+        diagnosis: decision.retry ? failure.diagnosis : `${failure.diagnosis} — ${decision.reason}`,
+        transcript: `* not attempted: the relay had just failed the same way for message ${failure.id}`,
+        ...(decision.retry ? { nextAttemptAt: decision.nextAttemptAt } : {}),
+      });
+    }
+  }
+
+  private finish(job: Job, outcome: Outcome & { kind?: string }): void {
     // Redact what the server said too: some servers echo the AUTH payload in errors.
     outcome.response = this.redact(outcome.response);
     outcome.diagnosis = this.redact(outcome.diagnosis);
     const recorded = this.writer.add(stripKind(outcome));
     this.inflight--;
     if (this.inflight === 0) for (const resolve of this.idle.splice(0)) resolve();
-    await recorded;
-    return outcome.outcome;
+    void recorded.then(() => job.resolve(outcome.outcome));
   }
 
   /**
@@ -352,6 +424,13 @@ export class DeliveryEngine {
     for (const t of this.retired) t.close();
     this.transport = null;
   }
+}
+
+interface Job {
+  row: ClaimedEmail;
+  /** When the lease was taken or last renewed. */
+  leasedAt: number;
+  resolve: (outcome: Outcome['outcome']) => void;
 }
 
 function stripKind(o: Outcome & { kind?: string }): Outcome {

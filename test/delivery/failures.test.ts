@@ -95,3 +95,14 @@ test('partial recipient rejection: sent, and the refused recipient is named', as
   t.deepEqual(smtp.received[0]!.to, ['good@example.net']);
   t.regex(outbound.getEmail(r.id)!.attemptsHistory[0]!.diagnosis, /bad@example\.net/);
 });
+
+test('a dead relay: the rows waiting behind a failed connection are deferred at once, not each after a timeout', async (t) => {
+  const smtp = await startSmtp(t, { silent: true });
+  const outbound = openTestOutbound(t, { smtpPort: smtp.port, connectionTimeoutMs: 500, socketTimeoutMs: 500, settings: { maxConnections: 1 } });
+  const rows = await outbound.enqueueMany(Array.from({ length: 30 }, (_, i) => ({ to: `r${i}@example.net`, subject: `${i}` })));
+  const result = await outbound.sendNow(rows.map((r) => r.id));
+  t.is(result.deferred.length, 30);
+  const notAttempted = rows.filter((r) => /not attempted/.test(outbound.getEmail(r.id)!.attemptsHistory[0]!.transcript));
+  t.true(notAttempted.length >= 20, `${notAttempted.length} of 30 skipped the doomed connection`);
+  for (const r of rows) t.regex(outbound.getEmail(r.id)!.lastError ?? '', /greeting|no answer|did not answer|timed? ?out/i);
+});
