@@ -114,3 +114,13 @@ test('text field: keys written back to back are none of them lost', async (t) =>
   await waitForText(r, 'value=[status:queueXd]');
   t.deepEqual(log, []);
 });
+
+test('a chunk of several keys (slow SSH link, tmux) is handled key by key', async (t) => {
+  const log: string[] = [];
+  const r = renderWithProviders(<Layers log={log} />);
+  t.teardown(() => r.unmount());
+  await waitForText(r, 'q quit');
+  r.stdin.write('jj/ab\x7fc\r');
+  await waitForText(r, 'value=[ac]');
+  t.deepEqual(log, ['down', 'down']);
+});

@@ -6,6 +6,7 @@ import React, { createContext, useCallback, useContext, useLayoutEffect, useMemo
 import { useInput, useStdin, type Key } from 'ink';
 import { KEYMAP, type Binding, type Command } from '../keymap.js';
 import { matchKey } from './match-key.js';
+import { isPlainChunk, rawOf, splitChunk } from './split-keys.js';
 
 export const PRIORITY = {
   global: 0,
@@ -83,17 +84,53 @@ export function KeyDispatcherProvider({ children }: { children: React.ReactNode 
   const seqRef = useRef(0);
   const currentRef = useRef<{ input: string; key: Key } | undefined>(undefined);
   const [version, setVersion] = useState(0);
-  const { isRawModeSupported } = useStdin();
+  const { isRawModeSupported, internal_eventEmitter: inkInput } = useStdin();
 
-  // Stable identity: Ink re-subscribes when the handler changes, and this
-  // listener must stay subscribed before any text field's own listener.
+  // Keys of a multi-key chunk are fed back to Ink one at a time, each only
+  // after React has committed what the previous key changed: the provider
+  // bumps its own `fed` state in the same batch as the key's handler, and its
+  // layout effect (which runs after that commit, children's effects first)
+  // feeds the next key. So Tab moves focus, then "a" reaches the new field.
+  const pendingRef = useRef<string[]>([]);
+  const feedingRef = useRef(false);
+  const refeedRef = useRef(false);
+  const [fed, setFed] = useState(0);
+  const feedNext = useCallback(() => {
+    const raw = pendingRef.current.shift();
+    if (raw === undefined) {
+      feedingRef.current = false;
+      return;
+    }
+    refeedRef.current = true;
+    try {
+      inkInput.emit('input', raw);
+    } finally {
+      refeedRef.current = false;
+    }
+  }, [inkInput]);
+  useLayoutEffect(() => {
+    if (!feedingRef.current) return;
+    const t = setTimeout(feedNext, 0);
+    return () => clearTimeout(t);
+  }, [fed, feedNext]);
+
+  // Stable identity: Ink re-subscribes when the handler changes.
   const onInput = useCallback((input: string, key: Key) => {
+    if (!refeedRef.current && (feedingRef.current || isPlainChunk(input, key))) {
+      // Keep the order: anything arriving while a chunk is fed waits its turn.
+      pendingRef.current.push(...(isPlainChunk(input, key) ? splitChunk(input) : [rawOf(input, key)]));
+      if (!feedingRef.current) {
+        feedingRef.current = true;
+        setFed((n) => n + 1);
+      }
+      return;
+    }
     currentRef.current = { input, key };
     try {
       dispatchKey(orderedLayers(layersRef.current), input, key);
     } finally {
-      // Text fields listen after us in the same emit; clear once it is over.
-      setImmediate(() => { if (currentRef.current?.key === key) currentRef.current = undefined; });
+      currentRef.current = undefined;
+      if (refeedRef.current) setFed((n) => n + 1);
     }
   }, []);
   useInput(onInput, { isActive: isRawModeSupported === true });

@@ -11,7 +11,9 @@ const FOOTER = new Set<Command>(KEYMAP.filter((b) => b.footer).map((b) => b.comm
 export function footerHints(commands: readonly Command[]): string[] {
   const seen = new Set<string>();
   const hints: string[] = [];
-  for (const c of commands) {
+  // "? help" first: it must survive a narrow terminal, it leads to the rest.
+  const ordered = commands.includes('app.help') ? ['app.help' as Command, ...commands.filter((c) => c !== 'app.help')] : commands;
+  for (const c of ordered) {
     if (!FOOTER.has(c)) continue;
     const b = KEYMAP.find((x) => x.command === c)!;
     const hint = `${keyHint(c, 2)} ${b.label}`;

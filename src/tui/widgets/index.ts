@@ -7,3 +7,4 @@ export { Sparkline, sparklineText } from './sparkline.js';
 export { Tabs } from './tabs.js';
 export { Footer, footerHints } from './footer.js';
 export { HelpOverlay, helpLines } from './help-overlay.js';
+export { Spinner } from './spinner.js';
