@@ -43,8 +43,4 @@ function printResult(r: TestResult, verifyOnly: boolean): void {
   if (r.response) line(`reply:     ${r.response}`);
   if (r.errorCode) line(`error:     ${r.errorCode}`);
   line(`diagnosis: ${r.diagnosis}`);
-  if (r.localMta && r.ok) {
-    line('note:      the relay is this machine\'s own MTA: "delivered" only means it accepted the message;');
-    line('           it must be running and able to resolve DNS to pass it on (check its queue: mailq).');
-  }
 }
