@@ -43,6 +43,12 @@ export function helpText(mod: CommandModule, ctx: CommandContext): string {
  * `sendmail` (or `mailq`, `newaliases`) it behaves as that program.
  */
 export async function main(argv: string[], invokedAs = 'outbound'): Promise<number> {
+  // `outbound log | head`: the reader went away. Stop writing, finish the
+  // command quietly (a Send Now in progress still records its outcomes).
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
+    process.stdout.destroy();
+  });
   try {
     if (invokedAs === 'sendmail') return await dispatch('sendmail', argv, {});
     if (invokedAs === 'mailq') return await dispatch('sendmail', ['-bp', ...argv], {});

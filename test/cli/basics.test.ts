@@ -137,3 +137,18 @@ test('help COMMAND prints the command help', async (t) => {
   t.is(r.code, 0);
   t.regex(r.stdout, /^Usage: outbound log/);
 });
+
+test('output into a closed pipe (log | head) ends quietly, exit 0', async (t) => {
+  const { spawn } = await import('node:child_process');
+  const { BIN, cleanEnv } = await import('./run-cli.js');
+  const db = tmpDbPath(t);
+  await runCli(['--db', db, 'settings', 'set', 'defaultSender=a@example.com']);
+  for (let i = 0; i < 3; i++) await runCli(['--db', db, 'enqueue', '--to', 'b@example.com', '--subject', `s${i}`, '--text', 'x']);
+  const child = spawn(process.execPath, [BIN, '--db', db, 'log', '--csv'], { env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.destroy(); // the reader is gone before the first write
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  t.is(stderr, '');
+  t.is(code, 0);
+});

@@ -58,7 +58,10 @@ export function* eachRow(outbound: Outbound, filter: string | undefined, sort: S
       ...(after ? { after } : {}),
       limit: Math.min(PAGE, left),
     });
-    for (const row of page.rows) yield row;
+    for (const row of page.rows) {
+      if (process.stdout.destroyed) return; // the reader went away (log | head)
+      yield row;
+    }
     left -= page.rows.length;
     if (!page.hasMoreAfter || page.rows.length === 0) return;
     after = page.cursors[page.cursors.length - 1];
