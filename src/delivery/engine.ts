@@ -5,7 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Store } from '../store/open.js';
-import { claimDue, claimIds, recoverExpiredLeases, releaseLeases, renewLeases, type ClaimedEmail, type Outcome } from '../store/emails.js';
+import type { ClaimedEmail, Outcome } from '../store/emails.js';
+import { inlineDb, type DbPort } from './db-port.js';
+import { startWorkerDb } from './worker-db.js';
 import { redactTranscript } from '../mail/index.js';
 import type { SendNowOptions, SendNowResult } from '../types.js';
 import { decideRetry, type RetryPolicy } from './backoff.js';
@@ -31,6 +33,8 @@ export interface EngineOptions extends TimeoutOptions {
   tickMs?: number;
   /** Run the automatic loop (still gated by settings.autoDelivery). Default true. */
   deliver?: boolean;
+  /** Claim and record on a worker thread once started (keeps the main thread for SMTP). Default true. */
+  dbThread?: boolean;
   /** Each recorded outcome, after its batch committed. */
   onOutcome?: (o: Outcome & { to: string }) => void;
   /** After each committed batch of outcomes. */
@@ -57,6 +61,7 @@ export class DeliveryEngine {
   private stopping = false;
   private pumping = false;
   private wakeScheduled = false;
+  private repump = false;
   private autoInFlight = 0;
   private inflight = 0;
   /** Claimed rows waiting for a pool slot: we hand the pool only a few per connection so that
@@ -70,13 +75,17 @@ export class DeliveryEngine {
   private ticker: NodeJS.Timeout | null = null;
   private lastLeaseSweep = 0;
   private readonly recipients = new Map<number, string>();
+  /** Inline until start(); then, if allowed, a worker thread with its own connection. */
+  private db: DbPort;
+  private dbStarting: Promise<void> | null = null;
 
   constructor(private readonly options: EngineOptions) {
     this.settings = options.settings;
     this.leaseMs = options.leaseMs ?? 120_000;
     this.tickMs = options.tickMs ?? 1000;
     this.retry = { retryBaseMs: options.retryBaseMs ?? 60_000, retryMaxMs: options.retryMaxMs ?? 3_600_000 };
-    this.writer = new OutcomeWriter(options.store, {
+    this.db = inlineDb(options.store);
+    this.writer = new OutcomeWriter(() => this.db, {
       onFlushed: (batch) => {
         for (const o of batch) {
           const to = this.recipients.get(o.id) ?? '';
@@ -99,6 +108,15 @@ export class DeliveryEngine {
     this.running = true;
     this.sweepLeases(true);
     this.ticker = setInterval(() => this.tick(), this.tickMs);
+    if (this.options.dbThread !== false) {
+      this.dbStarting = startWorkerDb(this.options.store.path).then(
+        (port) => {
+          if (this.stopping) return void port.close();
+          this.db = port;
+        },
+        (err) => this.options.onError?.(err), // stay inline: slower, still correct
+      );
+    }
     this.wake();
   }
 
@@ -156,12 +174,8 @@ export class DeliveryEngine {
     const stale: Job[] = [];
     for (const job of [...this.waiting, ...this.handed]) if (now - job.leasedAt > this.leaseMs / 3) stale.push(job);
     if (stale.length === 0) return;
-    try {
-      renewLeases(this.options.store, stale.map((j) => j.row.id), { now, leaseMs: this.leaseMs, owner: this.owner });
-      for (const j of stale) j.leasedAt = now;
-    } catch (err) {
-      this.options.onError?.(err);
-    }
+    for (const j of stale) j.leasedAt = now;
+    this.db.renew(stale.map((j) => j.row.id), { now, leaseMs: this.leaseMs, owner: this.owner }).catch((err) => this.options.onError?.(err));
   }
 
   private sweepLeases(force: boolean): void {
@@ -169,34 +183,39 @@ export class DeliveryEngine {
     const every = Math.max(500, Math.min(this.leaseMs / 2, 30_000));
     if (!force && now - this.lastLeaseSweep < every) return;
     this.lastLeaseSweep = now;
-    try {
-      if (recoverExpiredLeases(this.options.store, now) > 0) this.options.onRecorded?.(0);
-    } catch (err) {
-      this.options.onError?.(err);
-    }
+    this.db.recover(now).then(
+      (n) => {
+        if (n > 0) {
+          this.options.onRecorded?.(0);
+          this.wake();
+        }
+      },
+      (err) => this.options.onError?.(err),
+    );
   }
 
-  private pump(): void {
-    if (this.pumping || !this.running || this.stopping) return;
+  private async pump(): Promise<void> {
+    if (this.pumping) {
+      this.repump = true; // something changed while we were claiming: look again afterwards
+      return;
+    }
+    if (!this.running || this.stopping) return;
     if (this.options.deliver === false || !this.settings.autoDelivery) return;
     if (Date.now() < this.relayDownUntil) return;
     this.pumping = true;
     try {
-      const window = this.window();
       // Top the pool up when it is half drained, in one claim (one transaction).
-      while (this.running && !this.stopping && this.settings.autoDelivery && this.autoInFlight <= window / 2) {
-        const claimed = claimDue(this.options.store, {
-          now: Date.now(),
-          limit: window - this.autoInFlight,
-          leaseMs: this.leaseMs,
-          owner: this.owner,
-        });
+      for (;;) {
+        const window = this.window();
+        if (!this.running || this.stopping || !this.settings.autoDelivery || this.autoInFlight > window / 2) break;
+        if (Date.now() < this.relayDownUntil) break;
+        const claimed = await this.db.claimDue({ now: Date.now(), limit: window - this.autoInFlight, leaseMs: this.leaseMs, owner: this.owner });
         if (claimed.length === 0) break;
         for (const row of claimed) {
           this.autoInFlight++;
           void this.dispatch(row).finally(() => {
             this.autoInFlight--;
-            if (this.autoInFlight <= window / 2) this.wake();
+            if (this.autoInFlight <= this.window() / 2) this.wake();
           });
         }
       }
@@ -204,6 +223,10 @@ export class DeliveryEngine {
       this.options.onError?.(err);
     } finally {
       this.pumping = false;
+      if (this.repump) {
+        this.repump = false;
+        this.wake();
+      }
     }
   }
 
@@ -319,7 +342,7 @@ export class DeliveryEngine {
         for (const id of unique.slice(i)) result.skipped.push({ id, reason: 'shutting down' });
         break;
       }
-      const { claimed, skipped } = claimIds(this.options.store, unique.slice(i, i + chunk), {
+      const { claimed, skipped } = await this.db.claimIds(unique.slice(i, i + chunk), {
         now: Date.now(),
         leaseMs: this.leaseMs,
         owner: this.owner,
@@ -414,12 +437,10 @@ export class DeliveryEngine {
         });
       });
     }
-    this.writer.close();
-    try {
-      releaseLeases(this.options.store, this.owner);
-    } catch (err) {
-      this.options.onError?.(err);
-    }
+    await this.dbStarting;
+    await this.writer.close();
+    await this.db.release(this.owner).catch((err) => this.options.onError?.(err));
+    await this.db.close();
     this.transport?.close();
     for (const t of this.retired) t.close();
     this.transport = null;

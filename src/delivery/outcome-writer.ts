@@ -1,9 +1,8 @@
 // Batches delivery outcomes into few transactions: a busy pool finishes
 // thousands of messages a second, and one COMMIT per message would cap the
 // engine far below the SMTP rate. Flushes every `intervalMs` or at `maxBatch`.
-import type { Store } from '../store/open.js';
 import type { Outcome } from '../store/emails.js';
-import { recordOutcomesFast } from './record-outcomes.js';
+import type { DbPort } from './db-port.js';
 
 export interface OutcomeWriterOptions {
   intervalMs?: number;
@@ -19,10 +18,11 @@ export class OutcomeWriter {
   private waiters: (() => void)[] = [];
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
+  private readonly inFlight = new Set<Promise<void>>();
   private readonly intervalMs: number;
   private readonly maxBatch: number;
 
-  constructor(private readonly store: Store, private readonly options: OutcomeWriterOptions = {}) {
+  constructor(private readonly db: () => DbPort, private readonly options: OutcomeWriterOptions = {}) {
     this.intervalMs = options.intervalMs ?? 20;
     this.maxBatch = options.maxBatch ?? 200;
   }
@@ -37,10 +37,6 @@ export class OutcomeWriter {
     return done;
   }
 
-  pending(): number {
-    return this.buffer.length;
-  }
-
   flush(): void {
     if (this.timer) {
       clearTimeout(this.timer);
@@ -51,19 +47,23 @@ export class OutcomeWriter {
     const waiters = this.waiters;
     this.buffer = [];
     this.waiters = [];
-    try {
-      recordOutcomesFast(this.store, batch);
-      this.options.onFlushed?.(batch);
-    } catch (err) {
-      this.options.onError?.(err);
-    } finally {
-      for (const w of waiters) w();
-    }
+    const p = this.db()
+      .record(batch)
+      .then(
+        () => this.options.onFlushed?.(batch),
+        (err) => this.options.onError?.(err),
+      )
+      .finally(() => {
+        this.inFlight.delete(p);
+        for (const w of waiters) w();
+      });
+    this.inFlight.add(p);
   }
 
-  /** Writes what is buffered and refuses further outcomes. */
-  close(): void {
+  /** Writes what is buffered, waits for every batch to commit, refuses further outcomes. */
+  async close(): Promise<void> {
     this.flush();
     this.closed = true;
+    await Promise.all([...this.inFlight]);
   }
 }
