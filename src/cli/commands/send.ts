@@ -38,7 +38,19 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
       line('nothing to send: no queued or deferred emails');
       return 0;
     }
-    const result = await o.sendNow(chosen, { resend: values.resend === true });
+    // Ctrl-C: stop claiming, let the sends in flight finish and return the
+    // rest to the queue (instead of leaving them leased for minutes).
+    const interrupt = () => {
+      process.stderr.write('outbound: send: interrupted: finishing the sends in flight, the rest stays queued\n');
+      process.exitCode = 130;
+      void o.close().finally(() => process.exit(130));
+    };
+    process.once('SIGINT', interrupt);
+    process.once('SIGTERM', interrupt);
+    const result = await o.sendNow(chosen, { resend: values.resend === true }).finally(() => {
+      process.off('SIGINT', interrupt);
+      process.off('SIGTERM', interrupt);
+    });
     const outcome = new Map<number, string>();
     for (const id of result.sent) outcome.set(id, 'sent');
     for (const id of result.deferred) outcome.set(id, 'deferred');
