@@ -119,6 +119,45 @@ test('a locked database is one clear line, exit 1, nothing written', async (t) =
   t.is((await logRows(db)).length, 0);
 });
 
+test('every writing command on a locked database: one clear line, exit 1, nothing written', async (t) => {
+  const db = await dbWithSender(t);
+  await ok(['--db', db, 'enqueue', '--to', 'a@example.com', '--subject', 'kept', '--text', 'x']);
+  const before = await logRows(db);
+  const Database = (await import('better-sqlite3')).default;
+  const holder = new Database(db);
+  holder.exec('BEGIN EXCLUSIVE');
+  let results;
+  try {
+    results = await Promise.all([
+      runCli(['--db', db, 'sendmail', '-i', 'ops@example.com'], { input: 'Subject: s\r\n\r\nbody\r\n' }),
+      runCli(['--db', db, 'settings', 'set', 'port=2525']),
+      runCli(['--db', db, 'templates', 'add', 'x']),
+      runCli(['--db', db, 'delete', String(before[0]!.id), '--yes']),
+      runCli(['--db', db, 'auto', 'on']),
+    ]);
+  } finally {
+    holder.exec('ROLLBACK');
+    holder.close();
+  }
+  for (const r of results) assertOneLineError(t, r, 1, /lock|busy/i);
+  t.deepEqual(await logRows(db), before);
+  t.is(JSON.parse(await ok(['--db', db, 'settings', 'show', '--json'])).port, 25);
+  t.deepEqual(JSON.parse(await ok(['--db', db, 'templates', 'list', '--json'])), []);
+});
+
+test('commands on a corrupt database file: one clear line, exit 1', async (t) => {
+  const db = join(tmpDir(t), 'corrupt.db');
+  writeFileSync(db, Buffer.alloc(8192, 0x41));
+  const runs = await Promise.all([
+    runCli(['--db', db, 'sendmail', '-i', 'ops@example.com'], { input: 'Subject: s\r\n\r\nbody\r\n' }),
+    runCli(['--db', db, 'send', '1']),
+    runCli(['--db', db, 'view', '1']),
+    runCli(['--db', db, 'serve']),
+    runCli(['--db', db, 'test', '--to', 'a@example.com']),
+  ]);
+  for (const r of runs) assertOneLineError(t, r, 1, /database/i);
+});
+
 test('OUTBOUND_DB chooses the database when --db is absent, and XDG_DATA_HOME is the default', async (t) => {
   const dir = tmpDir(t);
   const env = { OUTBOUND_DB: join(dir, 'env.db') };
