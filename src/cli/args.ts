@@ -38,6 +38,9 @@ export function parseCommandArgs<T extends Options>(
     throw new UsageError(`${command}: ${describeParseError(err)} (see outbound ${command} --help)`);
   }
   const values = result.values as Parsed<T>['values'];
+  if (typeof values.db === 'string' && values.db.trim() === '') {
+    throw new UsageError(`${command}: option --db needs a value (a database file path)`);
+  }
   if (!values.help) {
     const { min = 0, max = Infinity } = positionals;
     const n = result.positionals.length;

@@ -85,6 +85,7 @@ const MISSING_VALUE: string[][] = [
   ['serve', '--listen'],
   ['templates', 'add', 'x', '--from'],
   ['sendmail', '-f'],
+  ['log', '--db='],
 ];
 
 for (const args of MISSING_VALUE) {
