@@ -147,10 +147,17 @@ export function KeyDispatcherProvider({ children }: { children: React.ReactNode 
     changed() { setVersion((v) => v + 1); },
     reachable() {
       const out: Command[] = [];
+      // A key taken by a higher layer never reaches a lower one: `q` closes
+      // the email view, so "q quit" must not be offered under it.
+      const taken = new Set<string>();
       for (const layer of orderedLayers(layersRef.current)) {
+        const mine: string[] = [];
         for (const [command, handler] of Object.entries(layer.handlers) as [Command, (() => void) | undefined][]) {
-          if (handler && !out.includes(command)) out.push(command);
+          const keys = bindingsByCommand.get(command)?.keys ?? [];
+          if (handler && !out.includes(command) && keys.some((k) => !taken.has(k))) out.push(command);
+          if (handler) mine.push(...keys);
         }
+        for (const k of mine) taken.add(k);
         if (layer.captureAll) break;
       }
       return out;
