@@ -1,88 +1,164 @@
 // The Log as pages: keyset paging over any sortable column, filtered by the filter
-// language. Every page is one bounded, indexed query (plus one LIMIT 1 probe), so it
-// costs the same on row 10 and row 1,000,000.
-import { and, asc, desc, sql, type SQL } from 'drizzle-orm';
+// language. Each page is a few bounded queries whose index is chosen here, explicitly
+// (INDEXED BY / NOT INDEXED), because SQLite without statistics guesses badly on a
+// million rows:
+//   sort    walk the sort column's (column, id) index and stop after `limit` matches —
+//           the normal case, O(page) at any depth, even inside a long run of ties;
+//   status  / time: the filter's status or since/before terms select few rows: read
+//           those through their index and sort them;
+//   scan    the filter's text terms match almost nothing (sampled on the newest rows):
+//           one pass over the table in storage order beats random lookups in sort order.
+import { and, asc, sql, type SQL } from 'drizzle-orm';
 import { emails, statusCounts } from './schema.js';
 import type { Store } from './open.js';
 import { parseFilter, type FilterNode } from './filter.js';
-import { filterCondition, type FilterSqlOptions } from './filter-sql.js';
+import { filterCondition } from './filter-sql.js';
 import { SORT_COLUMNS, sortValue, summaryColumns, toSummary, type SummaryRow } from './rows.js';
 import type { LogCursor, LogPage, LogQuery, SortColumn, SortSpec } from '../types.js';
 
 export const MAX_PAGE = 1000;
-/** Below this many matches, sorting the matches beats walking the sort index. */
-const SMALL_SET = 5000;
+/** Up to this many matches, reading and sorting the matches beats walking the sort index. */
+const SMALL_SET = 20_000;
+/** Rows sampled (newest first) to tell a rare text filter from a common one. */
+const SAMPLE = 2000;
 
 const DEFAULT_SORT: SortSpec = { column: 'createdAt', direction: 'desc' };
 
-function isNumericColumn(column: SortColumn): boolean {
-  return ['id', 'createdAt', 'attempts', 'nextAttemptAt', 'sentAt', 'size'].includes(column);
-}
+/** The (column, id) index of each sort column (id itself is the rowid). */
+const SORT_INDEX: Record<SortColumn, string | null> = {
+  id: null,
+  createdAt: 'emails_created_idx',
+  status: 'emails_status_idx',
+  from: 'emails_from_idx',
+  fromSource: 'emails_from_source_idx',
+  to: 'emails_to_idx',
+  cc: 'emails_cc_idx',
+  subject: 'emails_subject_idx',
+  attempts: 'emails_attempts_idx',
+  nextAttemptAt: 'emails_next_attempt_idx',
+  sentAt: 'emails_sent_idx',
+  lastError: 'emails_last_error_idx',
+  origin: 'emails_origin_idx',
+  size: 'emails_size_idx',
+};
 
-/** How many rows (capped at SMALL_SET + 1) satisfy `cond`; bounded, uses the condition's index. */
-function boundedCount(store: Store, cond: SQL): number {
-  const r = store.db.get<{ n: number }>(
-    sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${emails} WHERE ${cond} LIMIT ${SMALL_SET + 1})`,
-  );
-  return r?.n ?? 0;
-}
+const NUMERIC: ReadonlySet<SortColumn> = new Set(['id', 'createdAt', 'attempts', 'nextAttemptAt', 'sentAt', 'size']);
 
-/**
- * Decides whether status / time terms may use their own indexes for this sort (see
- * FilterSqlOptions): yes when they select few rows, or when they index the sort column.
- */
-export function planFilter(store: Store, nodes: FilterNode[], column: SortColumn): FilterSqlOptions {
-  const statusNodes = nodes.filter((n) => n.kind === 'status' && !n.negate);
-  const timeNodes = nodes.filter((n) => n.kind === 'time' && !n.negate);
-  const small = (ns: FilterNode[]) => ns.length > 0 && boundedCount(store, filterCondition(ns)!) <= SMALL_SET;
-  return {
-    statusIndex: column === 'status' || statusNodes.length === 0 || small(statusNodes),
-    timeIndex: column === 'createdAt' || timeNodes.length === 0 || small(timeNodes),
-  };
-}
-
-/** Keyset comparison of (sort column, id) against a cursor. */
-function keyCompare(column: SortColumn, op: '<' | '>' | '<=' | '>=', cursor: LogCursor): SQL {
-  const id = Math.trunc(Number(cursor.id));
-  if (column === 'id') return sql`${emails.id} ${sql.raw(op)} ${id}`;
-  const value = isNumericColumn(column) ? Number(cursor.value) : String(cursor.value);
-  return sql`(${SORT_COLUMNS[column]}, ${emails.id}) ${sql.raw(op)} (${value}, ${id})`;
-}
+export type LogPlan = 'sort' | 'status' | 'time' | 'scan';
 
 interface Ctx {
   store: Store;
   column: SortColumn;
-  /** true = ascending in storage order for this read. */
   ascending: boolean;
   where: SQL | undefined;
+  plan: LogPlan;
 }
 
-function fetch(ctx: Ctx, cursorCond: SQL | undefined, ascending: boolean, n: number): SummaryRow[] {
+/** How many rows (capped at SMALL_SET + 1) satisfy `cond`, through the index of `index`. */
+function boundedCount(store: Store, index: string, cond: SQL): number {
+  const r = store.db.get<{ n: number }>(
+    sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${emails} INDEXED BY ${sql.identifier(index)} WHERE ${cond} LIMIT ${SMALL_SET + 1})`,
+  );
+  return r?.n ?? 0;
+}
+
+/** Matches among the newest SAMPLE rows (a rowid range). */
+function sampleMatches(store: Store, where: SQL): number {
+  const r = store.db.get<{ n: number }>(
+    sql`SELECT count(*) AS n FROM ${emails} NOT INDEXED WHERE ${emails.id} > (SELECT coalesce(max(id), 0) FROM ${emails}) - ${SAMPLE} AND ${where}`,
+  );
+  return r?.n ?? 0;
+}
+
+/** Chooses how to read a page (see the header comment). Exported for tests and benchmarks. */
+export function planLog(store: Store, nodes: FilterNode[], column: SortColumn): LogPlan {
+  if (nodes.length === 0) return 'sort';
+  const statusNodes = nodes.filter((n) => n.kind === 'status' && !n.negate);
+  const timeNodes = nodes.filter((n) => n.kind === 'time' && !n.negate);
+  if (column !== 'status' && statusNodes.length > 0 && boundedCount(store, 'emails_status_idx', filterCondition(statusNodes)!) <= SMALL_SET) {
+    return 'status';
+  }
+  if (column !== 'createdAt' && timeNodes.length > 0 && boundedCount(store, 'emails_created_idx', filterCondition(timeNodes)!) <= SMALL_SET) {
+    return 'time';
+  }
+  // Sorted by creation (≈ storage order) the index walk is already a sequential pass.
+  if (column === 'createdAt' || column === 'id') return 'sort';
+  const total = countedStatuses(store, ['queued', 'sending', 'sent', 'deferred', 'failed']);
+  if (total <= SAMPLE * 5) return 'sort';
+  // Walking the sort index costs ~10× a sequential pass per row; it pays while at
+  // least about one row in a thousand matches.
+  return sampleMatches(store, filterCondition(nodes)!) < 2 ? 'scan' : 'sort';
+}
+
+function source(ctx: Ctx): SQL {
+  switch (ctx.plan) {
+    case 'status':
+      return sql`${emails} INDEXED BY emails_status_idx`;
+    case 'time':
+      return sql`${emails} INDEXED BY emails_created_idx`;
+    case 'scan':
+      return sql`${emails} NOT INDEXED`;
+    case 'sort': {
+      const index = SORT_INDEX[ctx.column];
+      return index ? sql`${emails} INDEXED BY ${sql.identifier(index)}` : sql`${emails} NOT INDEXED`;
+    }
+  }
+}
+
+const selectList = sql.join(
+  Object.entries(summaryColumns).map(([name, column]) => sql`${column} AS ${sql.identifier(name)}`),
+  sql`, `,
+);
+
+function direction(ascending: boolean): SQL {
+  return ascending ? sql`ASC` : sql`DESC`;
+}
+
+function query(ctx: Ctx, extra: SQL | undefined, order: SQL, limit: number, columns: SQL = selectList): SummaryRow[] {
+  const where = and(ctx.where, extra) ?? sql`1`;
+  return ctx.store.db.all<SummaryRow>(
+    sql`SELECT ${columns} FROM ${source(ctx)} WHERE ${where} ORDER BY ${order} LIMIT ${limit}`,
+  );
+}
+
+function fullOrder(ctx: Ctx, ascending: boolean): SQL {
+  const d = direction(ascending);
+  return ctx.column === 'id' ? sql`${emails.id} ${d}` : sql`${SORT_COLUMNS[ctx.column]} ${d}, ${emails.id} ${d}`;
+}
+
+function cursorValue(column: SortColumn, cursor: LogCursor): string | number {
+  return NUMERIC.has(column) ? Number(cursor.value) : String(cursor.value);
+}
+
+/**
+ * Up to `limit` rows strictly beyond `cursor` when reading in `ascending` storage order.
+ * With the sort index the cursor is split in two seeks — the rest of the cursor's run of
+ * ties (column = v AND id beyond), then the values beyond — because SQLite seeks a row
+ * value (column, id) > (v, id) on the column alone and would walk the whole run of ties.
+ */
+function rowsBeyond(ctx: Ctx, cursor: LogCursor | undefined, ascending: boolean, limit: number, columns?: SQL): SummaryRow[] {
+  const order = fullOrder(ctx, ascending);
+  if (!cursor) return query(ctx, undefined, order, limit, columns);
+  const op = sql.raw(ascending ? '>' : '<');
+  const id = Math.trunc(Number(cursor.id));
+  if (ctx.column === 'id') return query(ctx, sql`${emails.id} ${op} ${id}`, order, limit, columns);
   const col = SORT_COLUMNS[ctx.column];
-  const dir = ascending ? asc : desc;
-  const order = ctx.column === 'id' ? [dir(emails.id)] : [dir(col), dir(emails.id)];
-  return ctx.store.db
-    .select(summaryColumns)
-    .from(emails)
-    .where(and(ctx.where, cursorCond))
-    .orderBy(...order)
-    .limit(n)
-    .all();
+  const value = cursorValue(ctx.column, cursor);
+  if (ctx.plan !== 'sort') return query(ctx, sql`(${col}, ${emails.id}) ${op} (${value}, ${id})`, order, limit, columns);
+  const ties = query(ctx, sql`${col} = ${value} AND ${emails.id} ${op} ${id}`, sql`${emails.id} ${direction(ascending)}`, limit, columns);
+  if (ties.length >= limit) return ties;
+  return ties.concat(query(ctx, sql`${col} ${op} ${value}`, order, limit - ties.length, columns));
 }
 
-function exists(ctx: Ctx, cond: SQL): boolean {
-  return ctx.store.db.select({ id: emails.id }).from(emails).where(and(ctx.where, cond)).limit(1).get() !== undefined;
+/** Whether any row lies beyond the cursor in that direction (or at it, when `inclusive`). */
+function anyBeyond(ctx: Ctx, cursor: LogCursor, ascending: boolean, inclusive: boolean): boolean {
+  if (ctx.plan === 'scan') return true; // each probe would be a full pass; the caller had rows there
+  const id = Math.trunc(Number(cursor.id)) + (inclusive ? (ascending ? -1 : 1) : 0);
+  return rowsBeyond(ctx, { id, value: cursor.value }, ascending, 1, sql`${emails.id} AS id`).length > 0;
 }
 
 function cursorOf(r: SummaryRow, column: SortColumn): LogCursor {
   return { id: r.id, value: sortValue(r, column) };
-}
-
-/** Ops meaning "later in sort order" and "earlier", for the sort direction. */
-function ops(ascending: boolean) {
-  return ascending
-    ? { after: '>' as const, afterEq: '>=' as const, before: '<' as const, beforeEq: '<=' as const }
-    : { after: '<' as const, afterEq: '<=' as const, before: '>' as const, beforeEq: '>=' as const };
 }
 
 /**
@@ -97,8 +173,6 @@ export function listEmails(store: Store, query: LogQuery, now: number = Date.now
   if (!(sort.column in SORT_COLUMNS)) throw new TypeError(`unknown sort column ${String(sort.column)}`);
   const nodes = query.filter ? parseFilter(query.filter, now) : [];
   const ascending = sort.direction === 'asc';
-  const ctx: Ctx = { store, column: sort.column, ascending, where: filterCondition(nodes, planFilter(store, nodes, sort.column)) };
-  const o = ops(ascending);
   const page = (rows: SummaryRow[], hasMoreBefore: boolean, hasMoreAfter: boolean): LogPage => ({
     rows: rows.map(toSummary),
     cursors: rows.map((r) => cursorOf(r, sort.column)),
@@ -106,29 +180,29 @@ export function listEmails(store: Store, query: LogQuery, now: number = Date.now
     hasMoreAfter,
   });
   if (limit === 0) return page([], false, false);
+  const ctx: Ctx = { store, column: sort.column, ascending, where: filterCondition(nodes), plan: planLog(store, nodes, sort.column) };
 
   if (query.before && !query.after) {
-    const got = fetch(ctx, keyCompare(sort.column, o.before, query.before), !ascending, limit + 1);
-    const more = got.length > limit;
+    const got = rowsBeyond(ctx, query.before, !ascending, limit + 1);
     const rows = got.slice(0, limit).reverse();
     const last = rows.at(-1);
     const hasMoreAfter = last
-      ? exists(ctx, keyCompare(sort.column, o.after, cursorOf(last, sort.column)))
-      : exists(ctx, keyCompare(sort.column, o.afterEq, query.before));
-    return page(rows, more, hasMoreAfter);
+      ? anyBeyond(ctx, cursorOf(last, sort.column), ascending, false)
+      : anyBeyond(ctx, query.before, ascending, true);
+    return page(rows, got.length > limit, hasMoreAfter);
   }
   if (query.fromEnd && !query.after) {
-    const got = fetch(ctx, undefined, !ascending, limit + 1);
+    const got = rowsBeyond(ctx, undefined, !ascending, limit + 1);
     return page(got.slice(0, limit).reverse(), got.length > limit, false);
   }
-  const got = fetch(ctx, query.after ? keyCompare(sort.column, o.after, query.after) : undefined, ascending, limit + 1);
+  const got = rowsBeyond(ctx, query.after, ascending, limit + 1);
   const rows = got.slice(0, limit);
   let hasMoreBefore = false;
   if (query.after) {
     const first = rows[0];
     hasMoreBefore = first
-      ? exists(ctx, keyCompare(sort.column, o.before, cursorOf(first, sort.column)))
-      : exists(ctx, keyCompare(sort.column, o.beforeEq, query.after));
+      ? anyBeyond(ctx, cursorOf(first, sort.column), !ascending, false)
+      : anyBeyond(ctx, query.after, !ascending, true);
   }
   return page(rows, hasMoreBefore, got.length > limit);
 }
@@ -167,4 +241,3 @@ export function matchingIds(store: Store, filter: string | undefined, limit: num
 export function checkFilter(filter: string): void {
   parseFilter(filter);
 }
-

@@ -1,5 +1,6 @@
 import test from 'ava';
-import { insertEmails, listEmails, recordOutcomes, claimIds, MAX_PAGE } from '../../src/store/emails.js';
+import { insertEmails, listEmails, recordOutcomes, claimIds, MAX_PAGE, planLog } from '../../src/store/emails.js';
+import { parseFilter } from '../../src/store/filter.js';
 import type { Store } from '../../src/store/open.js';
 import type { EmailSummary, LogCursor, SortColumn, SortDirection } from '../../src/types.js';
 import { capturePlans, email, newStore } from './_helpers.js';
@@ -139,14 +140,14 @@ test('a cursor whose row was deleted still pages correctly', (t) => {
 test('EXPLAIN QUERY PLAN: sorted pages walk an index, never a temp b-tree, even when filtered by a common status', (t) => {
   const store = newStore(t);
   seed(store);
-  insertEmails(store, Array.from({ length: 6000 }, (_, i) => email(100 + i)));
+  insertEmails(store, Array.from({ length: 21_000 }, (_, i) => email(100 + i)));
   const cases: [string, Parameters<typeof listEmails>[1], string][] = [
     ['subject asc', { limit: 50, sort: { column: 'subject', direction: 'asc' } }, 'emails_subject_idx'],
     ['subject desc after a cursor', { limit: 50, sort: { column: 'subject', direction: 'desc' }, after: { id: 30, value: 'beta' } }, 'emails_subject_idx'],
     ['subject asc before a cursor', { limit: 50, sort: { column: 'subject', direction: 'asc' }, before: { id: 30, value: 'beta' } }, 'emails_subject_idx'],
     ['sentAt desc', { limit: 50, sort: { column: 'sentAt', direction: 'desc' } }, 'emails_sent_idx'],
     ['sentAt asc fromEnd', { limit: 50, sort: { column: 'sentAt', direction: 'asc' }, fromEnd: true }, 'emails_sent_idx'],
-    ['subject, status:queued (6000+ rows)', { limit: 50, sort: { column: 'subject', direction: 'asc' }, filter: 'status:queued' }, 'emails_subject_idx'],
+    ['subject, status:queued (21000+ rows)', { limit: 50, sort: { column: 'subject', direction: 'asc' }, filter: 'status:queued' }, 'emails_subject_idx'],
     ['createdAt desc since:1h', { limit: 50, sort: { column: 'createdAt', direction: 'desc' }, filter: 'since:1h disk' }, 'emails_created_idx'],
     ['to asc with a word', { limit: 50, sort: { column: 'to', direction: 'asc' }, filter: 'user1' }, 'emails_to_idx'],
   ];
@@ -156,6 +157,43 @@ test('EXPLAIN QUERY PLAN: sorted pages walk an index, never a temp b-tree, even 
     t.true(list.length > 0, `${name}: uses ${index}: ${JSON.stringify(plans)}`);
     for (const p of plans) t.false(p.some((d) => d.includes('TEMP B-TREE')), `${name}: ${p.join(' | ')}`);
   }
+});
+
+test('rare filters are read through their own index or one pass, and page exactly like the sort index', (t) => {
+  const store = newStore(t);
+  const ids = insertEmails(
+    store,
+    Array.from({ length: 12_000 }, (_, i) =>
+      email(i, { subject: i % 1000 === 7 && i < 9000 ? `needle ${i % 3}` : `hay ${i % 50}`, createdAt: i < 11_990 ? 1000 + i : 9_000_000 + i }),
+    ),
+  );
+  const sort = { column: 'subject' as const, direction: 'desc' as const };
+  const nodes = (f: string) => parseFilter(f, 9_050_000);
+  t.is(planLog(store, nodes('needle'), 'subject'), 'scan');
+  t.is(planLog(store, nodes('hay'), 'subject'), 'sort');
+  t.is(planLog(store, nodes('since:1m'), 'subject'), 'time');
+  t.is(planLog(store, nodes('since:1m'), 'createdAt'), 'sort');
+  t.is(planLog(store, nodes('hay'), 'createdAt'), 'sort');
+  // The 9 needles, 3 subjects × 3 (ties), paged 4 at a time both ways.
+  const want = ids
+    .map((id, i) => ({ id, subject: i % 1000 === 7 && i < 9000 ? `needle ${i % 3}` : "" }))
+    .filter((r) => r.subject)
+    .sort((a, b) => (a.subject < b.subject ? 1 : a.subject > b.subject ? -1 : b.id - a.id))
+    .map((r) => r.id);
+  const got: number[] = [];
+  let page = listEmails(store, { limit: 4, sort, filter: 'needle' });
+  got.push(...page.rows.map((r) => r.id));
+  while (page.hasMoreAfter) {
+    page = listEmails(store, { limit: 4, sort, filter: 'needle', after: page.cursors.at(-1)! });
+    got.push(...page.rows.map((r) => r.id));
+  }
+  t.deepEqual(got, want);
+  const end = listEmails(store, { limit: 4, sort, filter: 'needle', fromEnd: true });
+  t.deepEqual(end.rows.map((r) => r.id), want.slice(-4));
+  const before = listEmails(store, { limit: 4, sort, filter: 'needle', before: end.cursors[0]! });
+  t.deepEqual(before.rows.map((r) => r.id), want.slice(-8, -4));
+  const recent = listEmails(store, { limit: 50, sort, filter: 'since:1m' }, 9_050_000);
+  t.deepEqual(recent.rows.map((r) => r.id).sort((a, b) => a - b), ids.slice(-10));
 });
 
 test('a rare status filter may use the status index (few rows to sort)', (t) => {
