@@ -50,7 +50,7 @@ async function printDecoded(email: EmailDetail): Promise<void> {
   field('Subject', email.subject);
   field('Message-ID', email.messageId);
   field('Origin', email.origin);
-  field('Forwarded of', email.forwardedFromId);
+  field('Forwarded from', email.forwardedFromId ? `email ${email.forwardedFromId}` : null);
   field('Attempts', email.attempts);
   field('Next attempt', email.status === 'deferred' ? shortTime(email.nextAttemptAt) : null);
   field('Last error', email.lastError);
