@@ -24,11 +24,12 @@ LF line ends become CRLF. Prints nothing on success (exit 0).
                 default sender precedence
   -F NAME, -oXXX, -odb, -oem, -bm, -B 8BITMIME, -N …, -U, -v   accepted, ignored
   -bp           list queued and deferred mail (as mailq)
+  -bi           nothing to do (as newaliases)
+  --db PATH     the database (else $OUTBOUND_DB, else the XDG default)
+
 Local names without a domain ("root", as cron and mdadm use) are mapped
 through /etc/aliases (or the file in OUTBOUND_ALIASES): "root: admin@example.com",
 and "default: admin@example.com" for any other local name.
-  -bi           nothing to do (as newaliases)
-  --db PATH     the database (else $OUTBOUND_DB, else the XDG default)
 
 Examples:
   printf 'Subject: backup done\\n\\nAll good.\\n' | outbound sendmail -i ops@example.com

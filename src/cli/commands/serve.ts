@@ -8,7 +8,7 @@ import { CommandFailure, UsageError } from '../usage-error.js';
 import type { SubmissionListener } from '../serve/submission.js';
 
 export const help = `Usage: outbound serve [--listen HOST:PORT] [--allow-remote] [--max-size MB]
-                      [--auth-user USER]
+                      [--auth-user USER] [--password-file F]
 
 Delivers mail headlessly: claims due mail from the database and relays it,
 logging one line per outcome to stdout:
