@@ -146,3 +146,19 @@ test('serve --auth-user without OUTBOUND_SUBMIT_PASSWORD is a usage error', asyn
   const { db } = await relayDb(t);
   assertOneLineError(t, await runCli(['--db', db, 'serve', '--listen', '127.0.0.1:0', '--auth-user', 'app']), 2, /OUTBOUND_SUBMIT_PASSWORD/);
 });
+
+test('serve --password-file: the relay login uses the file, the password is never printed', async (t) => {
+  const { db, smtp } = await relayDb(t, { auth: { user: 'relay', pass: 'from-the-file-9' } });
+  const { writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpDir } = await import('../helpers/tmp.js');
+  const file = join(tmpDir(t), 'smtp-password');
+  writeFileSync(file, 'from-the-file-9\n', { mode: 0o600 });
+  await ok(['--db', db, 'settings', 'set', 'user=relay', 'autoDelivery=on']);
+  await ok(['--db', db, 'enqueue', '--to', 'ops@example.com', '--subject', 'authenticated', '--text', 'x']);
+  const serve = startServe(t, ['--db', db, 'serve', '--password-file', file]);
+  await serve.waitFor(/ sent to=ops@example\.com/);
+  t.is(smtp.received[0]!.user, 'relay');
+  t.is(await serve.stop(), 0);
+  t.notRegex(serve.output(), /from-the-file-9/);
+});
