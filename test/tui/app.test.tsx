@@ -3,6 +3,7 @@
 import test from 'ava';
 import { openOutbound } from '../../src/core/index.js';
 import { startSmtp } from '../helpers/smtp.js';
+import { type } from './helpers/ink.js';
 import { KEYS, press, waitForFrame, waitForText } from './helpers/ink.js';
 import { openConsoleOutbound, plain, renderConsole } from './helpers/console.js';
 
@@ -109,4 +110,34 @@ test('Ctrl-L redraws and ? opens the help, Esc closes it', async (t) => {
   await press(r, KEYS.escape);
   await waitForFrame(r, (f) => !f.includes('Everywhere') && f.includes('press e to edit'), 5000, 'help closed');
   t.pass();
+});
+
+test('q asks first while an email is being sent; n stays', async (t) => {
+  const smtp = await startSmtp(t, { silent: true }); // accepts, never greets: the send stays in flight
+  const outbound = openConsoleOutbound(t, { smtpPort: smtp.port });
+  const r = renderConsole(t, outbound, { initialTab: 1 });
+  await waitForText(r, 'Tab edit fields');
+  await press(r, KEYS.tab);
+  await type(r, 'someone@example.net');
+  await press(r, KEYS.enter);
+  await waitForText(r, 'Sending a test email');
+  await waitForFrame(r, () => outbound.inFlight() === 1, 10000, 'the test email in flight');
+  await press(r, 'q');
+  await waitForText(r, '1 email is being sent right now. Quit anyway?');
+  await press(r, 'n');
+  await waitForFrame(r, (f) => !f.includes('Quit anyway?'), 5000, 'dialog closed');
+  t.true(plain(r.lastFrame()).includes('Sending a test email'), 'still running, console still open');
+});
+
+test('the status bar shows the last delivery error in plain sight', async (t) => {
+  const smtp = await startSmtp(t, { onRecipient: () => ({ code: 451, message: '4.3.0 Mailbox temporarily unavailable, try later' }) });
+  const outbound = openConsoleOutbound(t, { smtpPort: smtp.port });
+  const [row] = await outbound.enqueueMany([{ to: 'later@example.net', subject: 'will defer', text: 'x' }]);
+  const r = renderConsole(t, outbound, { initialTab: 0 });
+  await waitForText(r, 'Queued 1');
+  t.false(plain(r.lastFrame()).includes('Last error'));
+  await outbound.sendNow([row!.id]);
+  const frame = plain(await waitForText(r, 'Last error', 10000));
+  t.regex(frame, new RegExp(`Last error \\(email ${row!.id}, deferred\\): .*451`));
+  t.regex(frame, /Deferred 1\b/);
 });

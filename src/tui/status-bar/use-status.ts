@@ -19,11 +19,11 @@ export interface StatusSnapshot {
  * most recently deferred first), else the newest failed row's.
  */
 export function findLastError(outbound: Outbound): LastError | null {
-  const pick = (status: 'deferred' | 'failed', column: 'nextAttemptAt' | 'createdAt'): LastError | null => {
+  const pick = (status: 'deferred' | 'failed', column: 'nextAttemptAt' | 'id'): LastError | null => {
     const row = outbound.listEmails({ filter: `status:${status}`, sort: { column, direction: 'desc' }, limit: 1 }).rows[0];
     return row?.lastError ? { emailId: row.id, status, error: row.lastError } : null;
   };
-  return pick('deferred', 'nextAttemptAt') ?? pick('failed', 'createdAt');
+  return pick('deferred', 'nextAttemptAt') ?? pick('failed', 'id');
 }
 
 export function readStatus(outbound: Outbound): StatusSnapshot {
