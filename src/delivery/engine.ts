@@ -8,7 +8,7 @@ import type { Store } from '../store/open.js';
 import type { ClaimedEmail, Outcome } from '../store/emails.js';
 import { inlineDb, type DbPort } from './db-port.js';
 import { startWorkerDb } from './worker-db.js';
-import { redactTranscript } from '../mail/index.js';
+import { makeRedactor } from './redactor.js';
 import type { SendNowOptions, SendNowResult } from '../types.js';
 import { decideRetry, type RetryPolicy } from './backoff.js';
 import { failedOutcome, sentOutcome, type AttemptContext, type FailureOutcome } from './classify-outcome.js';
@@ -51,6 +51,7 @@ export class DeliveryEngine {
   /** Unique per process (and per engine): the lease owner of the rows we claim. */
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private settings: EngineSettings;
+  private redact: (text: string) => string;
   private transport: PooledTransport | null = null;
   private readonly retired = new Set<PooledTransport>();
   private readonly writer: OutcomeWriter;
@@ -62,7 +63,6 @@ export class DeliveryEngine {
   private pumping = false;
   private wakeScheduled = false;
   private repump = false;
-  private autoInFlight = 0;
   private inflight = 0;
   /** Claimed rows waiting for a pool slot: we hand the pool only a few per connection so that
    * a relay failure can stop the rest at once, and leases can be renewed while they wait. */
@@ -81,13 +81,14 @@ export class DeliveryEngine {
 
   constructor(private readonly options: EngineOptions) {
     this.settings = options.settings;
+    this.redact = makeRedactor(this.settings.password);
     this.leaseMs = options.leaseMs ?? 120_000;
     this.tickMs = options.tickMs ?? 1000;
     this.retry = { retryBaseMs: options.retryBaseMs ?? 60_000, retryMaxMs: options.retryMaxMs ?? 3_600_000 };
     this.db = inlineDb(options.store);
     this.writer = new OutcomeWriter(() => this.db, {
       onFlushed: (batch) => {
-        for (const o of batch) {
+        if (options.onOutcome) for (const o of batch) {
           const to = this.recipients.get(o.id) ?? '';
           this.recipients.delete(o.id);
           try {
@@ -123,6 +124,7 @@ export class DeliveryEngine {
   /** New settings (re-read after a change anywhere): rebuild the pool if the relay changed. */
   applySettings(next: EngineSettings): void {
     const relayChanged = relayKey(next) !== relayKey(this.settings);
+    if (next.password !== this.settings.password) this.redact = makeRedactor(next.password);
     this.settings = next;
     if (relayChanged && this.transport) {
       // Sends already handed to the old pool finish there; new ones use the new pool.
@@ -150,7 +152,7 @@ export class DeliveryEngine {
 
   /** How many messages the automatic loop keeps handed to the pool: enough to keep every connection busy. */
   private window(): number {
-    const base = 2 * Math.max(1, this.settings.maxConnections) * 10;
+    const base = 4 * Math.max(1, this.settings.maxConnections) * 10;
     if (this.settings.rateLimit > 0) {
       // A rate-limited pool drains slowly: never claim more than half a lease's worth.
       return Math.max(1, Math.min(base, Math.floor((this.settings.rateLimit * this.leaseMs) / 2000)));
@@ -204,20 +206,16 @@ export class DeliveryEngine {
     if (Date.now() < this.relayDownUntil) return;
     this.pumping = true;
     try {
-      // Top the pool up when it is half drained, in one claim (one transaction).
+      // Top the pool up when it is half drained, in one claim (one transaction). What counts
+      // is what still waits for SMTP; finished rows being recorded no longer need the pool.
       for (;;) {
         const window = this.window();
-        if (!this.running || this.stopping || !this.settings.autoDelivery || this.autoInFlight > window / 2) break;
+        const queued = this.waiting.length + this.handed.size;
+        if (!this.running || this.stopping || !this.settings.autoDelivery || queued > window * LOW_WATER) break;
         if (Date.now() < this.relayDownUntil) break;
-        const claimed = await this.db.claimDue({ now: Date.now(), limit: window - this.autoInFlight, leaseMs: this.leaseMs, owner: this.owner });
+        const claimed = await this.db.claimDue({ now: Date.now(), limit: window - queued, leaseMs: this.leaseMs, owner: this.owner });
         if (claimed.length === 0) break;
-        for (const row of claimed) {
-          this.autoInFlight++;
-          void this.dispatch(row).finally(() => {
-            this.autoInFlight--;
-            if (this.autoInFlight <= this.window() / 2) this.wake();
-          });
-        }
+        for (const row of claimed) void this.dispatch(row);
       }
     } catch (err) {
       this.options.onError?.(err);
@@ -235,7 +233,6 @@ export class DeliveryEngine {
     return this.transport;
   }
 
-  private redact = (text: string): string => redactTranscript(text, [this.settings.password]);
 
   private context(row: ClaimedEmail): AttemptContext {
     return {
@@ -253,7 +250,7 @@ export class DeliveryEngine {
   /** Queues one claimed row for the pool; resolves with its outcome once recorded. */
   private dispatch(row: ClaimedEmail): Promise<Outcome['outcome']> {
     this.inflight++;
-    this.recipients.set(row.id, row.to);
+    if (this.options.onOutcome) this.recipients.set(row.id, row.to);
     return new Promise((resolve) => {
       this.waiting.push({ row, leasedAt: Date.now(), resolve });
       this.feed();
@@ -287,6 +284,7 @@ export class DeliveryEngine {
     this.handed.delete(job);
     this.finish(job, outcome);
     this.feed();
+    if (this.waiting.length + this.handed.size <= this.window() * LOW_WATER) this.wake();
   }
 
   /**
@@ -320,10 +318,9 @@ export class DeliveryEngine {
     // Redact what the server said too: some servers echo the AUTH payload in errors.
     outcome.response = this.redact(outcome.response);
     outcome.diagnosis = this.redact(outcome.diagnosis);
-    const recorded = this.writer.add(stripKind(outcome));
+    this.writer.add(stripKind(outcome), () => job.resolve(outcome.outcome));
     this.inflight--;
     if (this.inflight === 0) for (const resolve of this.idle.splice(0)) resolve();
-    void recorded.then(() => job.resolve(outcome.outcome));
   }
 
   /**
@@ -368,9 +365,9 @@ export class DeliveryEngine {
    */
   async sendCaptured(row: ClaimedEmail): Promise<CapturedResult> {
     this.inflight++;
-    this.recipients.set(row.id, row.to);
+    if (this.options.onOutcome) this.recipients.set(row.id, row.to);
     const ctx = this.context(row);
-    const { mailer, transcript } = capturedTransport(this.settings, this.options, this.redact);
+    const { mailer, transcript } = capturedTransport(this.settings, this.options, (t) => this.redact(t));
     transcript.note(`connecting to ${describeRelay(this.settings)}${this.settings.user ? ` as "${this.settings.user}"` : ''}`);
     let outcome: Outcome;
     try {
@@ -389,7 +386,7 @@ export class DeliveryEngine {
     outcome.response = this.redact(outcome.response);
     outcome.diagnosis = this.redact(outcome.diagnosis);
     outcome.transcript = transcript.text();
-    const recorded = this.writer.add(stripKind(outcome));
+    const recorded = new Promise<void>((resolve) => this.writer.add(stripKind(outcome), resolve));
     this.inflight--;
     if (this.inflight === 0) for (const resolve of this.idle.splice(0)) resolve();
     await recorded;
@@ -398,7 +395,7 @@ export class DeliveryEngine {
 
   /** Connects, greets, negotiates TLS and logs in, sending nothing. */
   async verify(): Promise<{ ok: true; transcript: string } | { ok: false; error: unknown; transcript: string }> {
-    const { mailer, transcript } = capturedTransport(this.settings, this.options, this.redact);
+    const { mailer, transcript } = capturedTransport(this.settings, this.options, (t) => this.redact(t));
     transcript.note(`connecting to ${describeRelay(this.settings)}${this.settings.user ? ` as "${this.settings.user}"` : ''}`);
     try {
       await mailer.verify();
@@ -447,6 +444,13 @@ export class DeliveryEngine {
   }
 }
 
+/**
+ * Claim more when what waits for SMTP falls to this share of the window: the claim
+ * (a round trip to the database thread, behind any batch being recorded) must land
+ * before the pool runs dry.
+ */
+const LOW_WATER = 0.6;
+
 interface Job {
   row: ClaimedEmail;
   /** When the lease was taken or last renewed. */
@@ -455,6 +459,7 @@ interface Job {
 }
 
 function stripKind(o: Outcome & { kind?: string }): Outcome {
+  if (!('kind' in o)) return o;
   const { kind: _kind, ...rest } = o;
   return rest;
 }

@@ -27,14 +27,13 @@ export class OutcomeWriter {
     this.maxBatch = options.maxBatch ?? 200;
   }
 
-  /** Queues an outcome; resolves once it is committed (or dropped after close). */
-  add(outcome: Outcome): Promise<void> {
-    if (this.closed) return Promise.resolve();
+  /** Queues an outcome; `done` runs once it is committed (or dropped after close). */
+  add(outcome: Outcome, done: () => void = noop): void {
+    if (this.closed) return done();
     this.buffer.push(outcome);
-    const done = new Promise<void>((resolve) => this.waiters.push(resolve));
+    this.waiters.push(done);
     if (this.buffer.length >= this.maxBatch) this.flush();
     else if (!this.timer) this.timer = setTimeout(() => this.flush(), this.intervalMs);
-    return done;
   }
 
   flush(): void {
@@ -67,3 +66,5 @@ export class OutcomeWriter {
     await Promise.all([...this.inFlight]);
   }
 }
+
+function noop(): void {}
