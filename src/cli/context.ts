@@ -33,7 +33,10 @@ export async function openCore(
 ): Promise<Outbound> {
   const core = await loadCore();
   const dbPath = core.resolveDbPath(flag ?? ctx.db);
-  return core.openOutbound({ deliver: false, ...options, dbPath });
+  // A password file named in the environment serves every command that may
+  // talk to the relay (test, send, forward, serve, the console).
+  const passwordFile = options.passwordFile ?? (process.env.OUTBOUND_SMTP_PASSWORD_FILE || undefined);
+  return core.openOutbound({ deliver: false, ...options, ...(passwordFile ? { passwordFile } : {}), dbPath });
 }
 
 /** Runs `fn` with an open core and always closes it. */

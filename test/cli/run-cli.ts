@@ -26,6 +26,8 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.OUTBOUND_DB;
   delete env.OUTBOUND_SMTP_PASSWORD;
+  delete env.OUTBOUND_SMTP_PASSWORD_FILE;
+  delete env.OUTBOUND_ALIASES;
   delete env.OUTBOUND_SUBMIT_PASSWORD;
   delete env.NODE_OPTIONS;
   for (const [k, v] of Object.entries(extra)) {

@@ -161,4 +161,10 @@ test('serve --password-file: the relay login uses the file, the password is neve
   t.is(smtp.received[0]!.user, 'relay');
   t.is(await serve.stop(), 0);
   t.notRegex(serve.output(), /from-the-file-9/);
+  // The same file through the environment serves the other commands.
+  const verified = await ok(['--db', db, 'test', '--verify-only'], { env: { OUTBOUND_SMTP_PASSWORD_FILE: file } });
+  t.regex(verified, /result:\s+VERIFIED/);
+  t.notRegex(verified, /from-the-file-9/);
+  const json = JSON.parse(await ok(['--db', db, 'settings', 'show', '--json'], { env: { OUTBOUND_SMTP_PASSWORD_FILE: file } }));
+  t.like(json, { password: 'set', passwordSource: 'file' });
 });

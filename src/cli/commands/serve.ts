@@ -24,8 +24,8 @@ flight, returns anything else it holds to the queue and exits 0.
   --max-size MB       largest message accepted over SMTP (default 25)
   --auth-user USER    require SMTP AUTH as USER; the password comes from
                       OUTBOUND_SUBMIT_PASSWORD
-  --password-file F   the relay password from a file (else the database, or
-                      OUTBOUND_SMTP_PASSWORD)
+  --password-file F   the relay password from a file (also OUTBOUND_SMTP_PASSWORD_FILE;
+                      OUTBOUND_SMTP_PASSWORD wins over both, the database is last)
 
 Example:
   outbound serve --listen 127.0.0.1:2525
