@@ -54,20 +54,25 @@ export async function runConsole(outbound: Outbound, opts: RunConsoleOptions = {
 
   let exitCode = 0;
   let instance: ReturnType<typeof render> | undefined;
+  // Unmount first: Ink writes its last frame while unmounting, and it must
+  // land on the alternate screen we are about to leave, not the shell's.
   const onSignal = (signal: NodeJS.Signals) => {
     exitCode = SIGNAL_EXIT[signal] ?? 1;
-    restore();
-    // Unmounting ends waitUntilExit below: the core is then closed cleanly
-    // (in-flight sends finish or return to the queue).
-    if (instance) instance.unmount();
+    try {
+      // Ends waitUntilExit below: the core is then closed cleanly
+      // (in-flight sends finish or return to the queue).
+      instance?.unmount();
+    } finally {
+      restore();
+    }
   };
   const onCrash = (err: unknown) => {
-    restore();
     try {
       instance?.unmount();
     } catch {
       /* already broken */
     }
+    restore();
     stderr.write(`outbound: the console crashed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exit(1);
   };
