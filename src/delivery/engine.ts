@@ -109,7 +109,7 @@ export class DeliveryEngine {
     this.running = true;
     this.sweepLeases(true);
     this.ticker = setInterval(() => this.tick(), this.tickMs);
-    if (this.options.dbThread !== false) {
+    if (this.options.dbThread !== false && this.options.deliver !== false) {
       this.dbStarting = startWorkerDb(this.options.store.path).then(
         (port) => {
           if (this.stopping) return void port.close();
