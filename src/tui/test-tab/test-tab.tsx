@@ -37,7 +37,8 @@ export function TestTab({ outbound, settings, width, height, active }: TestTabPr
   const [last, setLast] = useState<TestRun | null>(null);
   const [history, setHistory] = useState<TestRun[]>([]);
   const [inputError, setInputError] = useState<string | undefined>();
-  const [scroll, setScroll] = useState(0);
+  // null: automatic — a failure shows the end of the transcript (where it failed).
+  const [scroll, setScroll] = useState<number | null>(null);
 
   const run = (kind: TestKind) => {
     if (runningRef.current) return;
@@ -60,7 +61,7 @@ export function TestTab({ outbound, settings, width, height, active }: TestTabPr
       .then((result) => {
         const entry: TestRun = { kind, to: target, startedAt, finishedAt: Date.now(), result };
         setLast(entry);
-        setScroll(0);
+        setScroll(null);
         setHistory((h) => [entry, ...h]);
       })
       .finally(() => {
@@ -70,7 +71,9 @@ export function TestTab({ outbound, settings, width, height, active }: TestTabPr
   };
 
   const transcript = last ? transcriptLines(last.result.transcript) : [];
-  const scrollBy = (n: number) => setScroll((s) => Math.max(0, Math.min(Math.max(0, transcript.length - 1), s + n)));
+  const roomRef = useRef(0);
+  const autoScroll = () => (last && !last.result.ok ? Math.max(0, transcript.length - roomRef.current) : 0);
+  const scrollBy = (n: number) => setScroll((s) => Math.max(0, Math.min(Math.max(0, transcript.length - 1), (s ?? autoScroll()) + n)));
 
   useKeyLayer({
     id: 'test-tab',
@@ -152,7 +155,9 @@ export function TestTab({ outbound, settings, width, height, active }: TestTabPr
   const diagnosisLines = last && !running ? Math.max(1, Math.ceil(last.result.diagnosis.length / Math.max(1, width))) - 1 : 0;
   const fixed = 3 + lines.length + diagnosisLines + (historyShown ? historyShown + 2 : 0);
   const transcriptRoom = Math.max(0, height - fixed - 2);
-  const shownTranscript = last && !running ? transcript.slice(scroll, scroll + transcriptRoom) : [];
+  roomRef.current = transcriptRoom;
+  const top = scroll ?? autoScroll();
+  const shownTranscript = last && !running ? transcript.slice(top, top + transcriptRoom) : [];
 
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
@@ -164,7 +169,7 @@ export function TestTab({ outbound, settings, width, height, active }: TestTabPr
         <Box flexDirection="column">
           <Text> </Text>
           <Text dimColor wrap="truncate-end">
-            SMTP transcript (password redacted){transcript.length > transcriptRoom ? ` lines ${scroll + 1}-${scroll + shownTranscript.length} of ${transcript.length}, PgUp/PgDn` : ''}
+            SMTP transcript (password redacted){transcript.length > transcriptRoom ? ` lines ${top + 1}-${top + shownTranscript.length} of ${transcript.length}, PgUp/PgDn` : ''}
           </Text>
           {shownTranscript.map((l, i) => <Text key={i} dimColor wrap="truncate-end">{truncate(l, width - 2)}</Text>)}
         </Box>
