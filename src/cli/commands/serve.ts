@@ -99,13 +99,18 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
       ? `${new Date().toISOString()} automatic delivery is ON`
       : `${new Date().toISOString()} automatic delivery is OFF: mail stays queued until \`outbound auto on\` or Send Now`,
   );
-  // Say so when someone flips the toggle elsewhere.
+  let relay = `${s.host}:${s.port}`;
+  // Say so when someone flips the toggle or moves the relay from another process.
   const unsubscribe = outbound.onChange((event) => {
     if (!event.kinds.includes('settings')) return;
-    const now = outbound.getSettings().autoDelivery;
-    if (now !== autoOn) {
-      autoOn = now;
-      log(`${new Date().toISOString()} automatic delivery turned ${now ? 'ON' : 'OFF'}`);
+    const now = outbound.getSettings();
+    if (now.autoDelivery !== autoOn) {
+      autoOn = now.autoDelivery;
+      log(`${new Date().toISOString()} automatic delivery turned ${autoOn ? 'ON' : 'OFF'}${now.autoDeliveryChangedBy ? ` by ${now.autoDeliveryChangedBy}` : ''}`);
+    }
+    if (`${now.host}:${now.port}` !== relay) {
+      relay = `${now.host}:${now.port}`;
+      log(`${new Date().toISOString()} relay is now ${relay}`);
     }
   });
 
