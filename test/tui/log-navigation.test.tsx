@@ -57,7 +57,7 @@ test('an empty Log says so', async (t) => {
   const r = renderLog(outbound);
   t.teardown(() => r.unmount());
   const f = await waitPlain(r, (frame) => frame.includes('no emails yet') && frame.includes('0 emails'), 'an empty Log');
-  t.false(f.includes('›'), 'no cursor row');
+  t.false(f.includes('\n>'), 'no cursor row');
   await press(r, KEYS.down, 'G', KEYS.pageDown, ' ', 's', 'd');
   await waitPlain(r, 'no emails yet');
 });

@@ -4,7 +4,7 @@ import test from 'ava';
 import { KEYS, press, type } from './helpers/ink.js';
 import { enqueueMany, lineWith, openLogOutbound, renderLog, waitCursor, waitPlain } from './log-support.js';
 
-const selected = (frame: string, subject: string) => /^.●/.test(lineWith(frame, subject) ?? '');
+const selected = (frame: string, subject: string) => /^.\*/.test(lineWith(frame, subject) ?? '');
 
 test('Space toggles a row, v selects a range, U clears', async (t) => {
   const outbound = openLogOutbound(t);

@@ -55,9 +55,9 @@ export function lineWith(frame: string | undefined, text: string): string | unde
   return plain(frame).split('\n').find((l) => l.includes(text));
 }
 
-/** The cursor row (it starts with the › mark; inverse video is invisible without a TTY). */
+/** The cursor row (it starts with the > mark; inverse video is invisible without a TTY). */
 export function cursorLine(frame: string | undefined): string {
-  return plain(frame).split('\n').find((l) => l.startsWith('›')) ?? '';
+  return plain(frame).split('\n').find((l) => l.startsWith('>')) ?? '';
 }
 
 /** Waits until the cursor row shows `text`. */

@@ -17,12 +17,16 @@ const FG_RESET = '\x1b[39m';
 const UNDERLINE = '\x1b[4m';
 const UNDERLINE_OFF = '\x1b[24m';
 
-export const SELECTED_MARK = '●';
-export const CURSOR_MARK = '›';
+// ASCII on purpose: Ink measures and re-tokenizes every line of every frame,
+// and a line of printable ASCII takes string-width's fast path.
+export const SELECTED_MARK = '*';
+export const CURSOR_MARK = '>';
 
 /**
  * A row: the cursor mark and the selection mark (visible without colour or
  * inverse video: NO_COLOR terminals, screen readers, logs), then the cells.
+ * Trailing blanks are dropped except on the cursor row, whose inverse video
+ * spans the full width (fewer characters for Ink to lay out every frame).
  */
 export function rowLine(row: EmailSummary, layout: ColumnLayout, opts: { selected: boolean; cursor: boolean; colors: boolean; now: number }): string {
   let line = (opts.cursor ? CURSOR_MARK : ' ') + (opts.selected ? SELECTED_MARK : ' ') + ' ';
@@ -31,7 +35,7 @@ export function rowLine(row: EmailSummary, layout: ColumnLayout, opts: { selecte
     const cell = fit(cleanCell(def.cell(row, width, opts.now)), width, def.align);
     line += opts.colors && def.key === 'status' ? STATUS_SGR[row.status] + cell + FG_RESET : cell;
   });
-  return line;
+  return opts.cursor ? line : line.trimEnd();
 }
 
 /**
