@@ -52,6 +52,17 @@ test('enqueue reads the body from stdin when no --text is given, and from --text
   t.regex(await ok(['--db', db, 'view', id2]), /body from a file/);
 });
 
+test('enqueue --html-file adds an HTML alternative to the text', async (t) => {
+  const db = await dbWithSender(t);
+  const html = join(tmpDir(t), 'body.html');
+  writeFileSync(html, '<p>Disk <b>/var</b> is full</p>');
+  const id = (await ok(['--db', db, 'enqueue', '--to', 'a@example.com', '--subject', 'html', '--text', 'Disk /var is full', '--html-file', html])).trim();
+  const raw = (await runCli(['--db', db, 'view', id, '--raw'])).stdout;
+  t.regex(raw, /Content-Type: multipart\/alternative/);
+  t.regex(raw, /Content-Type: text\/html/);
+  t.regex(await ok(['--db', db, 'view', id]), /--- body\nDisk \/var is full/);
+});
+
 test('the sender precedence: template, desk, default — recorded as fromSource', async (t) => {
   const db = await dbWithSender(t);
   await ok(['--db', db, 'templates', 'add', 'backup', '--from', 'backup@example.com']);

@@ -12,8 +12,9 @@ Prints one status line and exits 0 OK, 1 WARNING, 2 CRITICAL:
 CRITICAL when the oldest queued or deferred email is older than
 --max-queue-age (default 1h: mail is not leaving), or the database cannot be
 read. WARNING when more than --max-deferred emails are deferred (default 10:
-the relay is refusing or unreachable) or more than --max-failed emails failed
-within --window (defaults 0 and 24h). DUR: 90s, 30m, 2h, 1d, 1w.
+the relay is refusing or unreachable) or more than --max-failed of the emails
+created within --window have failed (defaults 0 and 24h).
+DUR: 90s, 30m, 2h, 1d, 1w.
 (A usage error also exits 2, with an "outbound: …" line on stderr.)
 
 Example (cron, mails nobody if OK):
