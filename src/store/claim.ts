@@ -35,16 +35,102 @@ const claimedColumns = {
 
 type ClaimedRow = { [K in keyof typeof claimedColumns]: K extends 'envelope' ? string : ClaimedEmail[K] };
 
-type Tx = Parameters<Parameters<Store['db']['transaction']>[0]>[0];
+// The delivery hot path (claim, record) runs thousands of times a second: its statements
+// are built and prepared once per connection instead of on every call.
+/** A named parameter where Drizzle's update types want an SQL value. */
+const ph = (name: string) => sql`${sql.placeholder(name)}`;
+
+function buildStatements(db: Store['db']) {
+  const due = (status: 'queued' | 'deferred') =>
+    db
+      .select({ id: emails.id, at: emails.nextAttemptAt })
+      .from(emails)
+      .where(and(eq(emails.status, status), lte(emails.nextAttemptAt, sql.placeholder('now'))))
+      .orderBy(asc(emails.nextAttemptAt), asc(emails.id))
+      .limit(sql.placeholder('limit'));
+  // One indexed range per status, merged: a single `status IN (…) ORDER BY next_attempt_at`
+  // would sort every due row (a million queued rows) on each claim.
+  const dueIds = sql`(SELECT id FROM (SELECT * FROM ${due('queued')} UNION ALL SELECT * FROM ${due('deferred')} ORDER BY 2, 1 LIMIT ${sql.placeholder('limit')}))`;
+  return {
+    claimDue: db
+      .update(emails)
+      .set({ status: 'sending', leaseUntil: ph('leaseUntil'), leaseOwner: ph('owner') })
+      .where(and(inArray(emails.id, dueIds), inArray(emails.status, ['queued', 'deferred'])))
+      .returning(claimedColumns)
+      .prepare(),
+    raw: db
+      .select({ raw: emailBodies.raw })
+      .from(emailBodies)
+      .where(eq(emailBodies.emailId, sql.placeholder('id')))
+      .prepare(),
+    record: db
+      .update(emails)
+      .set({
+        status: ph('status'),
+        attempts: sql`${emails.attempts} + 1`,
+        lastAttemptAt: ph('finishedAt'),
+        sentAt: sql`CASE WHEN ${sql.placeholder('sent')} = 1 THEN ${sql.placeholder('finishedAt')} ELSE ${emails.sentAt} END`,
+        lastError: ph('lastError'),
+        smtpResponse: ph('response'),
+        nextAttemptAt: ph('nextAttemptAt'),
+        leaseUntil: 0,
+        leaseOwner: '',
+      })
+      .where(and(eq(emails.id, sql.placeholder('id')), eq(emails.status, 'sending'), eq(emails.leaseOwner, sql.placeholder('owner'))))
+      .prepare(),
+    // A first successful attempt leaves last_error and next_attempt_at as they are ('' and 0),
+    // so their indexes are not rewritten: the common case touches the fewest indexes.
+    recordCleanSent: db
+      .update(emails)
+      .set({
+        status: 'sent',
+        attempts: sql`${emails.attempts} + 1`,
+        lastAttemptAt: ph('finishedAt'),
+        sentAt: ph('finishedAt'),
+        smtpResponse: ph('response'),
+        leaseUntil: 0,
+        leaseOwner: '',
+      })
+      .where(
+        and(
+          eq(emails.id, sql.placeholder('id')),
+          eq(emails.status, 'sending'),
+          eq(emails.leaseOwner, sql.placeholder('owner')),
+          eq(emails.lastError, ''),
+          eq(emails.nextAttemptAt, 0),
+        ),
+      )
+      .prepare(),
+    exists: db.select({ id: emails.id }).from(emails).where(eq(emails.id, sql.placeholder('id'))).prepare(),
+    attempt: db
+      .insert(deliveryAttempts)
+      .values({
+        emailId: sql.placeholder('id'),
+        startedAt: sql.placeholder('startedAt'),
+        finishedAt: sql.placeholder('finishedAt'),
+        outcome: sql.placeholder('outcome'),
+        smtpCode: sql.placeholder('smtpCode'),
+        response: sql.placeholder('response'),
+        errorCode: sql.placeholder('errorCode'),
+        diagnosis: sql.placeholder('diagnosis'),
+        transcript: sql.placeholder('transcript'),
+      })
+      .prepare(),
+  };
+}
+
+const statementCache = new WeakMap<Store['db'], ReturnType<typeof buildStatements>>();
+function statements(store: Store): ReturnType<typeof buildStatements> {
+  let s = statementCache.get(store.db);
+  if (!s) statementCache.set(store.db, (s = buildStatements(store.db)));
+  return s;
+}
 
 /** Adds the raw messages (their own table) to freshly claimed rows, in id order. */
-function withRaw(tx: Tx, rows: ClaimedRow[]): ClaimedEmail[] {
-  const raw = new Map<number, Buffer>();
-  for (const part of chunks(rows.map((r) => r.id))) {
-    for (const b of tx.select().from(emailBodies).where(inArray(emailBodies.emailId, part)).all()) raw.set(b.emailId, b.raw);
-  }
+function withRaw(store: Store, rows: ClaimedRow[]): ClaimedEmail[] {
+  const st = statements(store);
   return rows
-    .map((r) => ({ ...r, envelope: parseEnvelope(r.envelope), raw: raw.get(r.id) ?? Buffer.alloc(0) }))
+    .map((r) => ({ ...r, envelope: parseEnvelope(r.envelope), raw: st.raw.get({ id: r.id })?.raw ?? Buffer.alloc(0) }))
     .sort((a, b) => a.id - b.id);
 }
 
@@ -53,29 +139,10 @@ function withRaw(tx: Tx, rows: ClaimedRow[]): ClaimedEmail[] {
  * first, into 'sending' with a lease. One UPDATE … WHERE id IN (SELECT … LIMIT n) … RETURNING.
  */
 export function claimDue(store: Store, opts: ClaimOptions & { limit: number }): ClaimedEmail[] {
-  const { db } = store;
   if (opts.limit <= 0) return [];
-  // One indexed range per status, merged: a single `status IN (…) ORDER BY next_attempt_at`
-  // would sort every due row (a million queued rows) on each claim.
-  const due = (status: 'queued' | 'deferred') =>
-    db
-      .select({ id: emails.id, at: emails.nextAttemptAt })
-      .from(emails)
-      .where(and(eq(emails.status, status), lte(emails.nextAttemptAt, opts.now)))
-      .orderBy(asc(emails.nextAttemptAt), asc(emails.id))
-      .limit(opts.limit);
-  const ids = sql`(SELECT id FROM (SELECT * FROM ${due('queued')} UNION ALL SELECT * FROM ${due('deferred')} ORDER BY 2, 1 LIMIT ${opts.limit}))`;
-  return db.transaction(
-    (tx) =>
-      withRaw(
-        tx,
-        tx
-          .update(emails)
-          .set({ status: 'sending', leaseUntil: opts.now + opts.leaseMs, leaseOwner: opts.owner })
-          .where(and(inArray(emails.id, ids), inArray(emails.status, ['queued', 'deferred'])))
-          .returning(claimedColumns)
-          .all(),
-      ),
+  const st = statements(store);
+  return store.db.transaction(
+    () => withRaw(store, st.claimDue.all({ now: opts.now, limit: Math.floor(opts.limit), leaseUntil: opts.now + opts.leaseMs, owner: opts.owner })),
     { behavior: 'immediate' },
   );
 }
@@ -124,7 +191,7 @@ export function claimIds(
             .all(),
         );
       }
-      const claimed = withRaw(tx, rows);
+      const claimed = withRaw(store, rows);
       const order = new Map(wanted.map((id, i) => [id, i]));
       claimed.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
       return { claimed, skipped };
@@ -156,42 +223,36 @@ export interface Outcome {
  */
 export function recordOutcomes(store: Store, outcomes: readonly Outcome[]): number {
   if (outcomes.length === 0) return 0;
+  const st = statements(store);
   return store.db.transaction(
-    (tx) => {
+    () => {
       let updated = 0;
       for (const o of outcomes) {
         const sent = o.outcome === 'sent';
-        const changes = tx
-          .update(emails)
-          .set({
-            status: o.outcome,
-            attempts: sql`${emails.attempts} + 1`,
-            lastAttemptAt: o.finishedAt,
-            ...(sent ? { sentAt: o.finishedAt } : {}),
-            lastError: sent ? '' : o.diagnosis || o.response || o.errorCode || o.outcome,
-            smtpResponse: o.response,
-            nextAttemptAt: o.outcome === 'deferred' ? (o.nextAttemptAt ?? o.finishedAt) : 0,
-            leaseUntil: 0,
-            leaseOwner: '',
-          })
-          .where(and(eq(emails.id, o.id), eq(emails.status, 'sending'), eq(emails.leaseOwner, o.owner)))
-          .run().changes;
+        let changes = sent ? st.recordCleanSent.run({ id: o.id, owner: o.owner, finishedAt: o.finishedAt, response: o.response }).changes : 0;
+        if (changes === 0) changes = st.record.run({
+          id: o.id,
+          owner: o.owner,
+          status: o.outcome,
+          sent: sent ? 1 : 0,
+          finishedAt: o.finishedAt,
+          lastError: sent ? '' : o.diagnosis || o.response || o.errorCode || o.outcome,
+          response: o.response,
+          nextAttemptAt: o.outcome === 'deferred' ? (o.nextAttemptAt ?? o.finishedAt) : 0,
+        }).changes;
         updated += changes;
-        const exists = changes > 0 || tx.select({ id: emails.id }).from(emails).where(eq(emails.id, o.id)).get() !== undefined;
-        if (exists) {
-          tx.insert(deliveryAttempts)
-            .values({
-              emailId: o.id,
-              startedAt: o.startedAt,
-              finishedAt: o.finishedAt,
-              outcome: o.outcome,
-              smtpCode: o.smtpCode,
-              response: o.response,
-              errorCode: o.errorCode,
-              diagnosis: o.diagnosis,
-              transcript: o.transcript,
-            })
-            .run();
+        if (changes > 0 || st.exists.get({ id: o.id }) !== undefined) {
+          st.attempt.run({
+            id: o.id,
+            startedAt: o.startedAt,
+            finishedAt: o.finishedAt,
+            outcome: o.outcome,
+            smtpCode: o.smtpCode,
+            response: o.response,
+            errorCode: o.errorCode,
+            diagnosis: o.diagnosis,
+            transcript: o.transcript,
+          });
         }
       }
       return updated;

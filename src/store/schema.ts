@@ -55,7 +55,8 @@ export const emails = sqliteTable(
   },
   (t) => [
     index('emails_claim_idx').on(t.status, t.nextAttemptAt),
-    index('emails_lease_idx').on(t.status, t.leaseUntil),
+    // No (status, lease_until) index: rows in 'sending' are few (in flight), found via
+    // emails_status_idx, and every extra index on status slows each claim and record.
     index('emails_created_idx').on(t.createdAt),
     index('emails_status_idx').on(t.status, t.id),
     index('emails_from_idx').on(t.fromAddress, t.id),
