@@ -13,6 +13,7 @@ import type { Store } from '../store/open.js';
 import type { Outcome } from '../store/emails.js';
 
 interface Prepared {
+  updateSent: Database.Statement;
   update: Database.Statement;
   exists: Database.Statement;
   insertAttempt: Database.Statement;
@@ -22,6 +23,13 @@ interface Prepared {
 const cache = new WeakMap<Database.Database, Prepared>();
 
 function prepare(sqlite: Database.Database): Prepared {
+  // The common case, a first-time success: leave last_error and next_attempt_at alone
+  // (already '' and 0), so their indexes are not rewritten for every message.
+  const updateSent = sqlite.prepare(
+    `UPDATE emails SET status = 'sent', attempts = attempts + 1, last_attempt_at = @finishedAt, sent_at = @finishedAt,
+       smtp_response = @response, lease_until = 0, lease_owner = ''
+     WHERE id = @id AND status = 'sending' AND lease_owner = @owner AND last_error = '' AND next_attempt_at = 0`,
+  );
   const update = sqlite.prepare(
     `UPDATE emails SET status = @status, attempts = attempts + 1, last_attempt_at = @finishedAt,
        sent_at = CASE WHEN @status = 'sent' THEN @finishedAt ELSE sent_at END,
@@ -39,7 +47,8 @@ function prepare(sqlite: Database.Database): Prepared {
       let updated = 0;
       for (const o of outcomes) {
         const sent = o.outcome === 'sent';
-        const changes = update.run({
+        let changes = sent ? updateSent.run({ id: o.id, owner: o.owner, finishedAt: o.finishedAt, response: o.response }).changes : 0;
+        if (changes === 0) changes = update.run({
           id: o.id,
           owner: o.owner,
           status: o.outcome,
@@ -66,7 +75,7 @@ function prepare(sqlite: Database.Database): Prepared {
       return updated;
     })
     .immediate as (outcomes: readonly Outcome[]) => number;
-  return { update, exists, insertAttempt, batch };
+  return { updateSent, update, exists, insertAttempt, batch };
 }
 
 /** Records a batch of outcomes in one transaction; returns how many rows changed status. */
