@@ -49,6 +49,10 @@ export async function main(argv: string[], invokedAs = 'outbound'): Promise<numb
     if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
     process.stdout.destroy();
   });
+  // A failure nobody awaited (a timer, a socket callback) still ends as one line.
+  process.on('unhandledRejection', (err) => {
+    process.exit(reportError(err));
+  });
   try {
     if (invokedAs === 'sendmail') return await dispatch('sendmail', argv, {});
     if (invokedAs === 'mailq') return await dispatch('sendmail', ['-bp', ...argv], {});
