@@ -3,8 +3,7 @@
 // worker thread running the same store functions on its own connection, so
 // that claiming and recording never compete with SMTP for the main thread.
 import type { Store } from '../store/open.js';
-import { claimDue, claimIds, recoverExpiredLeases, releaseLeases, renewLeases, type ClaimedEmail, type ClaimIdsResult, type Outcome } from '../store/emails.js';
-import { recordOutcomesFast } from './record-outcomes.js';
+import { claimDue, claimIds, recordOutcomes, recoverExpiredLeases, releaseLeases, renewLeases, type ClaimedEmail, type ClaimIdsResult, type Outcome } from '../store/emails.js';
 
 export interface ClaimArgs {
   now: number;
@@ -27,7 +26,7 @@ export function operations(store: Store) {
   return {
     claimDue: (args: ClaimArgs & { limit: number }) => claimDue(store, args),
     claimIds: (ids: number[], args: ClaimArgs & { resend: boolean }) => claimIds(store, ids, args),
-    record: (outcomes: Outcome[]) => recordOutcomesFast(store, outcomes),
+    record: (outcomes: Outcome[]) => recordOutcomes(store, outcomes),
     renew: (ids: number[], args: ClaimArgs) => renewLeases(store, ids, args),
     recover: (now: number) => recoverExpiredLeases(store, now),
     release: (owner: string) => releaseLeases(store, owner),
