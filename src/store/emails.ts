@@ -73,6 +73,11 @@ export function insertEmails(store: Store, rows: NewEmail[]): number[] {
   );
 }
 
+/** Enqueues one row; returns its id. */
+export function insertEmail(store: Store, row: NewEmail): number {
+  return insertEmails(store, [row])[0]!;
+}
+
 /** One row with its raw message and delivery history; undefined if the id does not exist. */
 export function getEmail(store: Store, id: number): EmailDetail | undefined {
   const row = store.db

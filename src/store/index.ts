@@ -7,4 +7,5 @@ export * from './settings.js';
 export * from './directory.js';
 export * from './audit.js';
 export * from './ui-state.js';
-export { migrationsFolder } from './migrate.js';
+export { migrationsFolder, knownMigrations } from './migrate.js';
+export { translateStoreError, isBusy } from './sqlite-errors.js';

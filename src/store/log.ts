@@ -239,6 +239,23 @@ export function countEmails(store: Store, filter?: string, now: number = Date.no
   return r?.n ?? 0;
 }
 
+/**
+ * Like countEmails, but stops counting at `cap` (returns at most `cap`): a status bar can
+ * show "10000+" for a common word without counting a million rows. A rare match still
+ * costs one pass over the Log.
+ */
+export function countEmailsCapped(store: Store, filter: string | undefined, cap: number, now: number = Date.now()): number {
+  const nodes = filter ? parseFilter(filter, now) : [];
+  const limit = Math.max(0, Math.floor(cap));
+  if (nodes.length === 0 || (nodes.length === 1 && nodes[0]!.kind === 'status' && !nodes[0]!.negate)) {
+    return Math.min(limit, countEmails(store, filter, now));
+  }
+  const r = store.db.get<{ n: number }>(
+    sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${emails} WHERE ${filterCondition(nodes)} LIMIT ${limit})`,
+  );
+  return r?.n ?? 0;
+}
+
 /** Ids of rows matching the filter (for "select all"), ascending, at most `limit`. */
 export function matchingIds(store: Store, filter: string | undefined, limit: number, now: number = Date.now()): number[] {
   const nodes = filter ? parseFilter(filter, now) : [];

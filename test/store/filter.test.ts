@@ -1,6 +1,6 @@
 import test from 'ava';
 import { parseFilter } from '../../src/store/filter.js';
-import { countEmails, insertEmails, listEmails, matchingIds } from '../../src/store/emails.js';
+import { countEmails, countEmailsCapped, insertEmails, listEmails, matchingIds } from '../../src/store/emails.js';
 import { FilterError } from '../../src/errors.js';
 import { email, newStore } from './_helpers.js';
 
@@ -107,6 +107,9 @@ test('the filter selects rows in the database: words, fields, status, source, ne
   t.is(countEmails(store, 'disk', NOW), 2);
   t.is(countEmails(store, 'status:queued', NOW), 2);
   t.is(countEmails(store, undefined, NOW), 4);
+  t.is(countEmailsCapped(store, 'example', 3, NOW), 3);
+  t.is(countEmailsCapped(store, 'example', 10, NOW), 4);
+  t.is(countEmailsCapped(store, undefined, 2, NOW), 2);
   t.deepEqual(matchingIds(store, 'status:sent,failed', 10, NOW), [ids[2], ids[3]]);
   t.throws(() => listEmails(store, { filter: 'status:nope', limit: 10 }), { instanceOf: FilterError });
   t.throws(() => countEmails(store, 'foo:1'), { instanceOf: FilterError });
