@@ -19,12 +19,6 @@ async function loadCore(): Promise<CoreModule> {
   return (await import('../core/index.js')) as CoreModule;
 }
 
-/** The database path: --db, else OUTBOUND_DB, else the XDG default (core decides). */
-export async function dbPathFor(ctx: CommandContext, flag?: string): Promise<string> {
-  const core = await loadCore();
-  return core.resolveDbPath(flag ?? ctx.db);
-}
-
 /** Opens the core for a short-lived command: no delivery loop unless asked. */
 export async function openCore(
   ctx: CommandContext,
