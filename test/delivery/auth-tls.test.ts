@@ -94,3 +94,40 @@ test('opportunistic STARTTLS with verification off upgrades and delivers', async
   t.true(result.ok, result.diagnosis);
   t.regex(result.transcript, /STARTTLS/);
 });
+
+test('password from a file: used for the login, absent from every table, shown only as its source', async (t) => {
+  const { writeFileSync } = await import('node:fs');
+  const smtp = await startSmtp(t, { auth: { user: 'relay-user', pass: PASSWORD } });
+  const file = join(tmpDir(t), 'smtp-password');
+  writeFileSync(file, PASSWORD + '\n', { mode: 0o600 });
+  const outbound = openTestOutbound(t, { smtpPort: smtp.port, passwordFile: file, settings: { user: 'relay-user' } });
+  const s = outbound.getSettings();
+  t.is(s.passwordSource, 'file');
+  t.true(s.passwordSet);
+  const r = await outbound.enqueue({ to: 'x@example.net', subject: 'file password', text: 'x' });
+  t.deepEqual((await outbound.sendNow([r.id])).sent, [r.id]);
+  const test1 = await outbound.sendTest({ to: 'y@example.net' });
+  t.true(test1.ok);
+  for (const text of [...allStoredText(outbound.dbPath), JSON.stringify(test1), JSON.stringify(s)]) {
+    t.false(text.includes(PASSWORD), `password leaked in ${text.slice(0, 60)}`);
+  }
+});
+
+test('OUTBOUND_SMTP_PASSWORD overrides the database', async (t) => {
+  const smtp = await startSmtp(t, { auth: { user: 'relay-user', pass: PASSWORD } });
+  const { openOutbound } = await import('../../src/core/index.js');
+  const { tmpDbPath } = await import('../helpers/tmp.js');
+  const dbPath = tmpDbPath(t);
+  process.env.OUTBOUND_SMTP_PASSWORD = PASSWORD; // read once, synchronously, by openOutbound
+  let outbound;
+  try {
+    outbound = openOutbound({ dbPath, actor: 't' });
+  } finally {
+    delete process.env.OUTBOUND_SMTP_PASSWORD;
+  }
+  t.teardown(() => outbound.close());
+  outbound.updateSettings({ host: '127.0.0.1', port: smtp.port, security: 'none', user: 'relay-user', password: 'wrong-one', defaultSender: 'ops@example.com' });
+  t.is(outbound.getSettings().passwordSource, 'env');
+  const v = await outbound.verify();
+  t.true(v.ok, v.diagnosis);
+});
