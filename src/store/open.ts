@@ -48,6 +48,8 @@ export function openStore(path: string, opts: OpenStoreOptions = {}): Store {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
+    // Truncate the -wal file after checkpoints instead of leaving it at its peak size.
+    sqlite.pragma('journal_size_limit = 67108864');
     applyMigrations(sqlite, fullPath);
     seed(sqlite);
   } catch (err) {

@@ -69,6 +69,29 @@ s.close();`;
   t.is(out.trim(), '1');
 });
 
+test('several processes creating the same new database at once all succeed (migrations run once)', async (t) => {
+  const path = tmpDbPath(t);
+  const opener = fileURLToPath(new URL('./_opener.ts', import.meta.url));
+  const runs = [1, 2, 3, 4].map(
+    (i) =>
+      new Promise<string>((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', tsxLoader, opener, path, String(i)], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+        child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`opener ${i} failed: ${err}`))));
+      }),
+  );
+  const outs = await Promise.all(runs);
+  const store = openStore(path);
+  t.teardown(() => store.close());
+  const applied = store.sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get() as number;
+  t.deepEqual(outs, outs.map(() => String(applied)));
+  t.is(store.sqlite.prepare('SELECT count(*) FROM emails').pluck().get(), 4);
+  t.is(store.sqlite.prepare("SELECT count FROM status_counts WHERE status = 'queued'").pluck().get(), 4);
+});
+
 test('a file that is not a database gives one line naming the file', (t) => {
   const path = join(tmpDir(t), 'notes.txt');
   writeFileSync(path, 'these are my notes, not a database\n'.repeat(200));
