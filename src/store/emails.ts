@@ -1,6 +1,7 @@
 // The Log rows: enqueue, read one, delete. Also re-exports the rest of the email API
 // (claim, log paging, purge, counts) so callers can import it all from here.
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
 import { deliveryAttempts, emailBodies, emails } from './schema.js';
 import type { Store } from './open.js';
 import { chunks, parseEnvelope, summaryColumns, toSummary, zeroToNull } from './rows.js';
@@ -30,47 +31,84 @@ export interface NewEmail {
   nextAttemptAt?: number;
 }
 
-// 22 columns per row: 400 rows stay under SQLite's 32766 bound variables.
-const INSERT_CHUNK = 400;
+// Enqueue is on the producers' hot path (budget: the store adds little to composing the
+// message), so it uses statements prepared once per connection, BLOCK rows at a time:
+// about twice the rate of building the same INSERT through Drizzle on every call.
+const BLOCK = 100;
+const COLUMNS = `created_at, status, from_address, from_source, "to", cc, bcc, envelope, subject, size, message_id, origin, template_id, desk_id, forwarded_from_id, next_attempt_at`;
+const ROW = `(${Array(16).fill('?').join(', ')})`;
+
+interface InsertStatements {
+  one: Statement;
+  block: Statement;
+  bodyOne: Statement;
+  bodyBlock: Statement;
+}
+const insertCache = new WeakMap<Store['sqlite'], InsertStatements>();
+
+function insertStatements(store: Store): InsertStatements {
+  let st = insertCache.get(store.sqlite);
+  if (!st) {
+    const rows = (n: number, row: string) => Array.from({ length: n }, () => row).join(', ');
+    st = {
+      one: store.sqlite.prepare(`INSERT INTO emails (${COLUMNS}) VALUES ${ROW} RETURNING id`).pluck(),
+      block: store.sqlite.prepare(`INSERT INTO emails (${COLUMNS}) VALUES ${rows(BLOCK, ROW)} RETURNING id`).pluck(),
+      bodyOne: store.sqlite.prepare('INSERT INTO email_bodies (email_id, raw) VALUES (?, ?)'),
+      bodyBlock: store.sqlite.prepare(`INSERT INTO email_bodies (email_id, raw) VALUES ${rows(BLOCK, '(?, ?)')}`),
+    };
+    insertCache.set(store.sqlite, st);
+  }
+  return st;
+}
+
+function rowParams(r: NewEmail, out: unknown[]): void {
+  out.push(
+    r.createdAt,
+    r.status,
+    r.fromAddress,
+    r.fromSource,
+    r.to,
+    r.cc,
+    r.bcc,
+    JSON.stringify({ from: r.envelope.from, to: r.envelope.to }),
+    r.subject,
+    r.raw.length,
+    r.messageId,
+    r.origin,
+    r.templateId ?? null,
+    r.deskId ?? null,
+    r.forwardedFromId ?? null,
+    r.nextAttemptAt ?? 0,
+  );
+}
 
 /** Inserts the rows in one transaction (all or nothing); returns their ids in order. */
 export function insertEmails(store: Store, rows: NewEmail[]): number[] {
   if (rows.length === 0) return [];
-  const values = rows.map((r) => ({
-    createdAt: r.createdAt,
-    status: r.status,
-    fromAddress: r.fromAddress,
-    fromSource: r.fromSource,
-    to: r.to,
-    cc: r.cc,
-    bcc: r.bcc,
-    envelope: JSON.stringify({ from: r.envelope.from, to: r.envelope.to }),
-    subject: r.subject,
-    size: r.raw.length,
-    messageId: r.messageId,
-    origin: r.origin,
-    templateId: r.templateId ?? null,
-    deskId: r.deskId ?? null,
-    forwardedFromId: r.forwardedFromId ?? null,
-    nextAttemptAt: r.nextAttemptAt ?? 0,
-  }));
-  return store.db.transaction(
-    (tx) => {
-      const ids: number[] = [];
-      for (const part of chunks(values, INSERT_CHUNK)) {
-        const got = tx.insert(emails).values(part).returning({ id: emails.id }).all();
-        for (const g of got) ids.push(g.id);
-      }
-      for (let start = 0; start < ids.length; start += INSERT_CHUNK) {
-        const part = ids.slice(start, start + INSERT_CHUNK);
-        tx.insert(emailBodies)
-          .values(part.map((id, i) => ({ emailId: id, raw: rows[start + i]!.raw })))
-          .run();
-      }
-      return ids;
-    },
-    { behavior: 'immediate' },
-  );
+  const st = insertStatements(store);
+  const run = store.sqlite.transaction(() => {
+    const ids: number[] = [];
+    let i = 0;
+    for (; i + BLOCK <= rows.length; i += BLOCK) {
+      const params: unknown[] = [];
+      for (let k = i; k < i + BLOCK; k++) rowParams(rows[k]!, params);
+      // New rowids are ascending in VALUES order; RETURNING's own order is unspecified.
+      const got = (st.block.all(...params) as number[]).sort((a, b) => a - b);
+      const bodies: unknown[] = [];
+      got.forEach((id, k) => bodies.push(id, rows[i + k]!.raw));
+      st.bodyBlock.run(...bodies);
+      ids.push(...got);
+    }
+    for (; i < rows.length; i++) {
+      const params: unknown[] = [];
+      rowParams(rows[i]!, params);
+      const id = st.one.get(...params) as number;
+      st.bodyOne.run(id, rows[i]!.raw);
+      ids.push(id);
+    }
+    return ids;
+  });
+  return run.immediate();
 }
 
 /** Enqueues one row; returns its id. */
