@@ -126,6 +126,7 @@ export class DeliveryEngine {
     const relayChanged = relayKey(next) !== relayKey(this.settings);
     if (next.password !== this.settings.password) this.redact = makeRedactor(next.password);
     this.settings = next;
+    if (relayChanged) this.relayDownUntil = 0; // new settings deserve a try at once
     if (relayChanged && this.transport) {
       // Sends already handed to the old pool finish there; new ones use the new pool.
       const old = this.transport;
@@ -233,7 +234,6 @@ export class DeliveryEngine {
     return this.transport;
   }
 
-
   private context(row: ClaimedEmail): AttemptContext {
     return {
       id: row.id,
@@ -279,7 +279,8 @@ export class DeliveryEngine {
       const transcript = capText(this.redact(synthesizeTranscript(target, err as Record<string, string>)));
       const failure = failedOutcome(ctx, err, this.policy(), transcript);
       outcome = failure;
-      if (failure.kind === 'config' || failure.smtpCode === null) this.relayFailed(failure);
+      // Only a failure of the current relay says anything about the rows still waiting for it.
+      if ((failure.kind === 'config' || failure.smtpCode === null) && transport === this.transport) this.relayFailed(failure);
     }
     this.handed.delete(job);
     this.finish(job, outcome);
