@@ -6,8 +6,8 @@
 //           the normal case, O(page) at any depth, even inside a long run of ties;
 //   status  / time: the filter's status or since/before terms select few rows: read
 //           those through their index and sort them;
-//   scan    the filter's text terms match almost nothing (sampled on the newest rows):
-//           one pass over the table in storage order beats random lookups in sort order.
+//   scan    the filter's text terms match few rows (estimated from a sample): one pass
+//           over the table in storage order beats index lookups in sort order.
 import { and, asc, sql, type SQL } from 'drizzle-orm';
 import { emails, statusCounts } from './schema.js';
 import type { Store } from './open.js';
@@ -19,7 +19,7 @@ import type { LogCursor, LogPage, LogQuery, SortColumn, SortSpec } from '../type
 export const MAX_PAGE = 1000;
 /** Up to this many matches, reading and sorting the matches beats walking the sort index. */
 const SMALL_SET = 20_000;
-/** Rows sampled (newest first) to tell a rare text filter from a common one. */
+/** Rows sampled to tell a rare text filter from a common one. */
 const SAMPLE = 2000;
 
 const DEFAULT_SORT: SortSpec = { column: 'createdAt', direction: 'desc' };
@@ -49,7 +49,6 @@ export type LogPlan = 'sort' | 'status' | 'time' | 'scan';
 interface Ctx {
   store: Store;
   column: SortColumn;
-  ascending: boolean;
   where: SQL | undefined;
   plan: LogPlan;
 }
@@ -99,10 +98,12 @@ export function planLog(store: Store, nodes: FilterNode[], column: SortColumn, l
   if (column === 'createdAt' && timeNodes.length > 0) return 'sort'; // the index range is the time range
   const total = countedStatuses(store, ['queued', 'sending', 'sent', 'deferred', 'failed']);
   if (total <= SAMPLE * 5) return 'sort';
-  // Walking the sort index costs ~10× a sequential pass per row visited; it pays while
-  // the page's rows are found within the first tenth of the table.
+  // Per row visited, walking an index costs about twice a sequential pass when the index
+  // follows storage order (created_at) and about ten times otherwise (measured on 1M rows);
+  // the walk pays while it finds the page's rows within that share of the table.
+  const factor = column === 'createdAt' ? 2 : 10;
   const expected = sampleShare(store, filterCondition(nodes)!) * total;
-  return expected >= 10 * (limit + 1) ? 'sort' : 'scan';
+  return expected >= factor * (limit + 1) ? 'sort' : 'scan';
 }
 
 function source(ctx: Ctx): SQL {
@@ -195,7 +196,7 @@ export function listEmails(store: Store, query: LogQuery, now: number = Date.now
     hasMoreAfter,
   });
   if (limit === 0) return page([], false, false);
-  const ctx: Ctx = { store, column: sort.column, ascending, where: filterCondition(nodes), plan: planLog(store, nodes, sort.column, limit) };
+  const ctx: Ctx = { store, column: sort.column, where: filterCondition(nodes), plan: planLog(store, nodes, sort.column, limit) };
 
   if (query.before && !query.after) {
     const got = rowsBeyond(ctx, query.before, !ascending, limit + 1);
