@@ -6,7 +6,8 @@
 // parses the whole MIME tree, while sendmail -t needs only a handful of
 // header values, synchronously, and must never re-encode the message.
 import { ValidationError } from '../errors.js';
-import { formatMailbox, parseMailboxList, type Mailbox } from './address.js';
+import addressparser from 'nodemailer/lib/addressparser';
+import { formatMailbox, isValidAddress, parseMailboxList, type Mailbox } from './address.js';
 import { makeMessageId } from './compose.js';
 import { decodeWords } from './rfc2047.js';
 import { domainOf } from './address.js';
@@ -77,20 +78,23 @@ function decodeMailboxNames(list: Mailbox[]): Mailbox[] {
 }
 
 /**
- * To/Cc/Bcc/From/Subject/Message-ID of a raw message (for `sendmail -t`).
- * Invalid addresses in To/Cc/Bcc/From throw ValidationError naming the header.
- * Groups ("undisclosed-recipients:;") are accepted and flattened.
+ * To/Cc/Bcc/From/Subject/Message-ID of a raw message (sendmail, SMTP submission).
+ * Header addresses here are only shown in the Log, never used for delivery, so
+ * they are read leniently: cron, mdadm and logwatch write bare local names
+ * ("From: root (Cron Daemon)", "To: root") and such mail must still be queued.
+ * An address that does not validate is kept as written; a From that does not
+ * validate is left out, so the sender precedence chooses the envelope sender.
  */
 export function parseRawMessage(raw: Buffer): ParsedRawMessage {
   const headers = readHeaders(raw);
   const values = (name: string) => headers.filter((h) => h.name.toLowerCase() === name).map((h) => h.value);
-  const list = (name: string, field: string) => parseMailboxList(values(name), field, { allowGroups: true });
-  const fromList = decodeMailboxNames(list('from', 'From'));
+  const list = (name: string) => lenientMailboxes(values(name));
+  const fromList = decodeMailboxNames(list('from')).filter((m) => isValidAddress(m.address));
   const first = (name: string) => values(name)[0];
   const result: ParsedRawMessage = {
-    to: list('to', 'To').map((m) => m.address),
-    cc: list('cc', 'Cc').map((m) => m.address),
-    bcc: list('bcc', 'Bcc').map((m) => m.address),
+    to: list('to').map((m) => m.address),
+    cc: list('cc').map((m) => m.address),
+    bcc: list('bcc').map((m) => m.address),
     subject: decodeWords(first('subject') ?? ''),
     headers,
   };
@@ -103,6 +107,20 @@ export function parseRawMessage(raw: Buffer): ParsedRawMessage {
   const date = first('date');
   if (date) result.date = date;
   return result;
+}
+
+/** Mailboxes as written (groups flattened), valid or not: for display only. */
+function lenientMailboxes(values: readonly string[]): Mailbox[] {
+  const out: Mailbox[] = [];
+  const add = (entry: { name?: string; address?: string; group?: unknown[] }) => {
+    if (entry.group) return (entry.group as typeof entry[]).forEach(add);
+    // addressparser reads a bare "root" as a display name without an address.
+    const name = (entry.name ?? '').trim();
+    const address = (entry.address ?? '').trim() || (/^\S+$/.test(name) ? name : '');
+    if (address) out.push({ name: address === name ? '' : name, address });
+  };
+  for (const value of values) addressparser(value).forEach(add);
+  return out;
 }
 
 /** Removes Bcc (and Resent-Bcc) header lines with their folded continuations; every other byte is kept. */
@@ -188,8 +206,10 @@ export function addMissingHeaders(raw: Buffer, options: MissingHeaderOptions): {
     added.push('Date');
   }
   if (!messageId) {
-    const fromHeader = parsed.find((h) => h.name.toLowerCase() === 'from')?.value ?? options.from ?? '';
-    const fromAddress = fromHeader ? parseMailboxList(fromHeader, 'From', { allowGroups: true })[0]?.address ?? '' : '';
+    // The header From may be a bare local name (cron's "root"): take the first
+    // address that has a domain, from the header or else the chosen sender.
+    const fromHeader = parsed.find((h) => h.name.toLowerCase() === 'from')?.value ?? '';
+    const fromAddress = lenientMailboxes([fromHeader, options.from ?? '']).find((m) => isValidAddress(m.address))?.address ?? '';
     messageId = makeMessageId(options.messageIdDomain ?? domainOf(fromAddress));
     lines.push(`Message-ID: ${messageId}`);
     added.push('Message-ID');

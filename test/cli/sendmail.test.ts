@@ -164,9 +164,8 @@ test('bare local names ("root") are mapped through the aliases file', async (t) 
   t.is((await logRows(db)).length, 2);
 });
 
-// What cron really writes: "From: root (Cron Daemon)", "To: root". Needs the core
-// to accept header addresses without a domain (they are only shown, not used).
-test.failing('cron output with local-name headers is queued', async (t) => {
+// What cron really writes: "From: root (Cron Daemon)", "To: root" — bare local names.
+test('cron output with local-name headers is queued', async (t) => {
   const db = await sendmailDb(t);
   const aliases = join(tmpDir(t), 'aliases');
   writeFileSync(aliases, 'root: admin@example.com\n');
