@@ -92,6 +92,18 @@ test('several processes creating the same new database at once all succeed (migr
   t.is(store.sqlite.prepare("SELECT count FROM status_counts WHERE status = 'queued'").pluck().get(), 4);
 });
 
+const distOpen = fileURLToPath(new URL('../../dist/store/open.js', import.meta.url));
+// `npm test` builds dist/ first; a bare `npx ava` may not have it.
+(existsSync(distOpen) ? test : test.skip)('the built dist/store finds the shipped drizzle/ folder from another cwd', (t) => {
+  const path = tmpDbPath(t);
+  const script = `const { openStore } = await import(${JSON.stringify(pathToFileURL(distOpen).href)});
+const s = openStore(${JSON.stringify(path)});
+console.log(s.sqlite.prepare("SELECT count(*) FROM __drizzle_migrations").pluck().get());
+s.close();`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: '/', encoding: 'utf8' });
+  t.true(Number(out.trim()) >= 3);
+});
+
 test('a file that is not a database gives one line naming the file', (t) => {
   const path = join(tmpDir(t), 'notes.txt');
   writeFileSync(path, 'these are my notes, not a database\n'.repeat(200));
