@@ -117,13 +117,22 @@ async function measure(dbPath, rows) {
     { stdout, stdin, stderr: stdout, exitOnCtrlC: false, patchConsole: false },
   );
   const first = await firstWrite;
+  let phase = 'browse';
   const session = {
     rows,
     openToFirstFrame: first - t0,
     renderToFirstFrame: first - t1,
-    moves: [], pages: [], sorts: [], filters: [], counts: [], cpu: [], rss: 0, heap: 0,
+    moves: [], pages: [], sorts: [], filters: [], counts: [], cpu: [], keys: [], rss: 0, heap: 0,
   };
   await sleep(300); // let the lazy count and the input subscription settle
+  // Resident memory, sampled through the whole session (it peaks between garbage collections).
+  const rssSamples = [];
+  session.rssByPhase = {};
+  const sampler = setInterval(() => {
+    const rss = process.memoryUsage().rss;
+    rssSamples.push(rss);
+    session.rssByPhase[phase] = Math.max(session.rssByPhase[phase] ?? 0, rss);
+  }, 100);
 
   let unchanged = 0;
   /** Time from writing the key to the next frame; NaN when the key changed nothing on screen (e.g. PgDn on an empty table). */
@@ -146,6 +155,7 @@ async function measure(dbPath, rows) {
     const cpu = process.cpuUsage(cpu0);
     // CPU spent from the key to its frame: what the key costs, whatever else the machine runs.
     session.cpu.push({ kind, ms: (cpu.user + cpu.system) / 1000 });
+    session.keys.push({ key, kind, phase, ms: done - at });
     return done - at;
   };
   const typeText = async (text) => {
@@ -170,6 +180,7 @@ async function measure(dbPath, rows) {
   for (let i = 0; i < 10; i++) session.moves.push(await press(KEYS.up, 'move'));
   session.pages.push(await press('g', 'page'));
 
+  phase = 'sort';
   // Sort by every column on screen (and flip), paging a little each time.
   const columns = ['Created', 'Status', 'From', 'From source', 'To', 'Subject', 'Attempts', 'Next attempt', 'Last error', 'Origin', 'Size'];
   for (let i = 0; i < columns.length; i++) {
@@ -182,6 +193,7 @@ async function measure(dbPath, rows) {
   for (let i = 1; i < columns.length; i++) await press(KEYS.left);
   session.sorts.push({ label: 'back to Created', ms: await press('o', 'sort') });
 
+  phase = 'filter';
   // Filters: type the expression in the prompt, measure Enter; then Esc (clear) is a change too.
   for (const filter of FILTERS) {
     await press('/');
@@ -202,6 +214,7 @@ async function measure(dbPath, rows) {
   session.sorts.push({ label: 'From under status:failed', ms: await press('o', 'sort') });
   await press(KEYS.escape);
 
+  phase = 'count';
   // How long the lazy count (after the page is shown) holds the event loop, per filter.
   for (const filter of FILTERS) {
     const s = performance.now();
@@ -209,8 +222,12 @@ async function measure(dbPath, rows) {
     session.counts.push({ label: filter, ms: performance.now() - s });
   }
 
-  await sleep(200);
+  clearInterval(sampler);
+  rssSamples.sort((a, b) => a - b);
+  session.rssMedian = rssSamples[Math.floor(rssSamples.length / 2)] ?? 0;
+  session.rssMax = rssSamples.at(-1) ?? 0;
   if (global.gc) global.gc();
+  await sleep(300);
   const mem = process.memoryUsage();
   session.unchanged = unchanged;
   session.rss = mem.rss;

@@ -38,7 +38,7 @@ export function ColumnChooser({ visible, hidden, index, width, height, active, o
       <Text bold wrap="truncate-end">Columns — Space/Enter show or hide · Esc/c close</Text>
       {shown.map((c, i) => {
         const on = visible.includes(c.key);
-        const note = on && hidden.includes(c.key) ? '  (no room at this width: ← → reach it)' : '';
+        const note = on && hidden.includes(c.key) ? '  (no room: ← → in the table)' : '';
         return (
           <Text key={c.key} inverse={first + i === index} wrap="truncate-end">
             {fit(`${on ? '[x]' : '[ ]'} ${c.title}${note}`, w)}

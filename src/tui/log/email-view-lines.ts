@@ -15,25 +15,26 @@ export const FROM_SOURCE_WHY: Record<FromSource, string> = {
 /** Raw messages beyond this are shown cut (a view is for reading, not for attachments). */
 export const RAW_VIEW_MAX = 1024 * 1024;
 
-/** Break one line of text into pieces of at most `width` cells (hard wrap, tabs expanded). */
+/** Break one line of text into pieces of at most `width` cells: at a space when there is one, else hard. */
 export function wrapLine(text: string, width: number): string[] {
   const line = cleanCell(text.replace(/\t/g, '    '));
-  if (width <= 0) return [line];
-  if (displayWidth(line) <= width) return [line];
+  if (width <= 0 || displayWidth(line) <= width) return [line];
   const out: string[] = [];
-  let cur = '';
-  let used = 0;
-  for (const ch of line) {
-    const w = displayWidth(ch);
-    if (used + w > width) {
-      out.push(cur);
-      cur = '';
-      used = 0;
+  let chars = [...line];
+  while (chars.length > 0) {
+    let used = 0;
+    let cut = 0;
+    while (cut < chars.length && used + displayWidth(chars[cut]!) <= width) used += displayWidth(chars[cut++]!);
+    if (cut >= chars.length) {
+      out.push(chars.join(''));
+      break;
     }
-    cur += ch;
-    used += w;
+    // Prefer the last space in the second half of the piece, so words stay whole.
+    const space = chars.lastIndexOf(' ', cut);
+    const at = space > cut / 2 ? space : cut;
+    out.push(chars.slice(0, at).join('').trimEnd());
+    chars = chars.slice(at === space ? at + 1 : at);
   }
-  if (cur || out.length === 0) out.push(cur);
   return out;
 }
 
@@ -90,8 +91,10 @@ export function summaryLines(e: EmailDetail, body: ViewBody, width: number, now 
   lines.push(rule(`Delivery attempts (${formatCount(e.attemptsHistory.length)})`, width));
   if (e.attemptsHistory.length === 0) lines.push('(none yet)');
   for (const a of e.attemptsHistory) {
-    const code = a.smtpCode ? `${a.smtpCode} ` : '';
-    lines.push(...wrapLine(`${formatTime(a.startedAt, 19, now)}  ${a.outcome.toUpperCase()}  ${code}${a.response || a.errorCode}`, width));
+    const reply = a.response || a.errorCode;
+    // The reply usually starts with its code already ("250 2.0.0 Ok"); don't say it twice.
+    const code = a.smtpCode && !reply.startsWith(String(a.smtpCode)) ? `${a.smtpCode} ` : '';
+    lines.push(...wrapLine(`${formatTime(a.startedAt, 19, now)}  ${a.outcome.toUpperCase()}  ${code}${reply}`, width));
     if (a.diagnosis) lines.push(...wrapLine(`  ${a.diagnosis}`, width));
     if (a.transcript) lines.push(...wrapText(a.transcript.trimEnd(), width - 4).map((l) => `    ${l}`));
     lines.push('');

@@ -59,7 +59,10 @@ function fetcherFor(outbound: Outbound, view: LogViewSettings): FetchPage {
 function withWindow(outbound: Outbound, s: LogState, page: (fetch: FetchPage) => LogWindow): LogState {
   try {
     const window = page(fetcherFor(outbound, s.view));
-    return s.filterError ? { ...s, window, filterError: null } : { ...s, window };
+    // A window holding every matching row is its own count: no counting query needed.
+    const complete = !window.hasMoreBefore && !window.hasMoreAfter;
+    const total = complete ? window.rows.length : s.total;
+    return s.filterError || total !== s.total ? { ...s, window, filterError: null, total } : { ...s, window };
   } catch (err) {
     if (err instanceof FilterError) return { ...s, window: { ...EMPTY_WINDOW, height: s.window.height }, filterError: err.message, total: 0 };
     return { ...s, notice: { text: message(err), tone: 'error' } };
@@ -112,6 +115,7 @@ export function useLogState({ outbound, width, height, active }: { outbound: Out
       countTimer.current = null;
       const s = ref.current;
       if (s.filterError) return;
+      if (!s.window.hasMoreBefore && !s.window.hasMoreAfter) return; // the window is the whole result
       const started = Date.now();
       try {
         const total = outbound.countEmails(s.view.filter.trim() || undefined);
