@@ -14,7 +14,7 @@ import { decideRetry, type RetryPolicy } from './backoff.js';
 import { failedOutcome, sentOutcome, type AttemptContext, type FailureOutcome } from './classify-outcome.js';
 import { OutcomeWriter } from './outcome-writer.js';
 import { capText, synthesizeTranscript } from './transcript.js';
-import { capturedTransport, PooledTransport } from './transport.js';
+import { capturedTransport, loadTransports, PooledTransport } from './transport.js';
 import { describeRelay, relayKey, type RelaySettings, type TimeoutOptions } from './transport-options.js';
 
 export interface EngineSettings extends RelaySettings {
@@ -109,6 +109,7 @@ export class DeliveryEngine {
     this.running = true;
     this.sweepLeases(true);
     this.ticker = setInterval(() => this.tick(), this.tickMs);
+    void loadTransports().catch((err) => this.options.onError?.(err));
     if (this.options.dbThread !== false && this.options.deliver !== false) {
       this.dbStarting = startWorkerDb(this.options.store.path).then(
         (port) => {
@@ -268,6 +269,7 @@ export class DeliveryEngine {
   }
 
   private async attempt(job: Job): Promise<void> {
+    await loadTransports(); // resolved at once after the first time
     const ctx = this.context(job.row);
     const transport = this.pool();
     let outcome: Outcome | FailureOutcome;
@@ -365,6 +367,7 @@ export class DeliveryEngine {
    * captured (Test): slower, but the operator sees exactly what happened.
    */
   async sendCaptured(row: ClaimedEmail): Promise<CapturedResult> {
+    await loadTransports();
     this.inflight++;
     if (this.options.onOutcome) this.recipients.set(row.id, row.to);
     const ctx = this.context(row);
@@ -396,6 +399,7 @@ export class DeliveryEngine {
 
   /** Connects, greets, negotiates TLS and logs in, sending nothing. */
   async verify(): Promise<{ ok: true; transcript: string } | { ok: false; error: unknown; transcript: string }> {
+    await loadTransports();
     const { mailer, transcript } = capturedTransport(this.settings, this.options, (t) => this.redact(t));
     transcript.note(`connecting to ${describeRelay(this.settings)}${this.settings.user ? ` as "${this.settings.user}"` : ''}`);
     try {

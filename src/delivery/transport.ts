@@ -1,7 +1,7 @@
 // The transports: ONE pooled transport per process for deliveries (rebuilt when
 // the relay settings change; the old one is closed once its sends finish), and
 // one-off captured transports for Test and Verify.
-import nodemailer from 'nodemailer';
+import type nodemailerModule from 'nodemailer';
 import { captureTranscript, type Transcript } from './transcript.js';
 import { relayKey, smtpOptions, type RelaySettings, type TimeoutOptions } from './transport-options.js';
 
@@ -16,9 +16,25 @@ export interface RawMessage {
   raw: Buffer;
 }
 
-type Mailer = ReturnType<typeof nodemailer.createTransport>;
+type Nodemailer = typeof nodemailerModule;
+type Mailer = ReturnType<Nodemailer['createTransport']>;
 
-/** A pooled transport plus the bookkeeping to retire it safely. */
+// Loaded on first use: a short-lived producer (`outbound enqueue`) never opens an SMTP
+// connection and should not pay for loading the transports at start-up.
+let nodemailer: Nodemailer | undefined;
+let loading: Promise<Nodemailer> | undefined;
+
+export function loadTransports(): Promise<Nodemailer> {
+  loading ??= import('nodemailer').then((m) => (nodemailer = (m.default ?? m) as Nodemailer));
+  return loading;
+}
+
+function mailerModule(): Nodemailer {
+  if (!nodemailer) throw new Error('internal: loadTransports() must complete before a transport is created');
+  return nodemailer;
+}
+
+/** A pooled transport plus the bookkeeping to retire it safely. Call loadTransports() first. */
 export class PooledTransport {
   readonly key: string;
   private readonly mailer: Mailer;
@@ -29,7 +45,7 @@ export class PooledTransport {
   constructor(readonly settings: RelaySettings, timeouts: TimeoutOptions) {
     this.key = relayKey(settings);
     const maxConnections = Math.max(1, settings.maxConnections);
-    this.mailer = nodemailer.createTransport({
+    this.mailer = mailerModule().createTransport({
       ...smtpOptions(settings, timeouts),
       pool: true,
       maxConnections,
@@ -71,10 +87,10 @@ export class PooledTransport {
   }
 }
 
-/** A single-connection transport that records the whole conversation (Test, Verify). */
+/** A single-connection transport that records the whole conversation (Test, Verify). Call loadTransports() first. */
 export function capturedTransport(settings: RelaySettings, timeouts: TimeoutOptions, redact: (t: string) => string): { mailer: Mailer; transcript: Transcript } {
   const transcript = captureTranscript(redact);
-  const mailer = nodemailer.createTransport({
+  const mailer = mailerModule().createTransport({
     ...smtpOptions(settings, timeouts),
     logger: transcript.logger,
     debug: true,
