@@ -205,3 +205,32 @@ test('a rare status filter may use the status index (few rows to sort)', (t) => 
   const subjects = page.rows.map((r) => r.subject);
   t.deepEqual(subjects, [...subjects].sort());
 });
+
+test('a filter whose matches all sit at the far end of the sort order pages correctly both ways', (t) => {
+  const store = newStore(t);
+  // 52,000 rows; the 1,300 "needle" rows sort last by subject, so a walk of the subject
+  // index meets none of them in its first 50,700 entries.
+  const ids = insertEmails(
+    store,
+    Array.from({ length: 52_000 }, (_, i) =>
+      email(i, i % 40 === 5 ? { subject: `zz needle ${i % 7}`, to: 'needle@example.com' } : { subject: `hay ${i % 90}` }),
+    ),
+  );
+  const needles = ids
+    .map((id, i) => ({ id, subject: i % 40 === 5 ? `zz needle ${i % 7}` : '' }))
+    .filter((r) => r.subject)
+    .sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.id - b.id));
+  const sort = { column: 'subject' as const, direction: 'asc' as const };
+  t.is(planLog(store, parseFilter('to:needle'), 'subject', 50), 'sort');
+  const first = listEmails(store, { limit: 50, sort, filter: 'to:needle' });
+  t.deepEqual(first.rows.map((r) => r.id), needles.slice(0, 50).map((r) => r.id));
+  t.true(first.hasMoreAfter);
+  const second = listEmails(store, { limit: 50, sort, filter: 'to:needle', after: first.cursors.at(-1)! });
+  t.deepEqual(second.rows.map((r) => r.id), needles.slice(50, 100).map((r) => r.id));
+  t.true(second.hasMoreBefore);
+  const back = listEmails(store, { limit: 50, sort, filter: 'to:needle', before: second.cursors[0]! });
+  t.deepEqual(back.rows.map((r) => r.id), needles.slice(0, 50).map((r) => r.id));
+  t.false(back.hasMoreBefore);
+  const desc = listEmails(store, { limit: 50, sort: { column: 'subject', direction: 'desc' }, filter: 'to:needle', fromEnd: true });
+  t.deepEqual(desc.rows.map((r) => r.id), needles.slice(0, 50).map((r) => r.id).reverse());
+});
