@@ -18,21 +18,8 @@ function contains(column: AnyColumn, value: string): SQL {
   return sql`${column} LIKE ${pattern} ESCAPE '\\'`;
 }
 
-export interface FilterSqlOptions {
-  /**
-   * Whether status / created_at terms may drive the index choice (default true). When
-   * the Log is sorted by another column and those terms match many rows, walking the
-   * sort index and stopping after `limit` matches is far cheaper than sorting every
-   * match, so the caller turns them off: the terms are then written `+status`, which
-   * SQLite never answers from an index.
-   */
-  statusIndex?: boolean;
-  timeIndex?: boolean;
-}
-
-function nodeCondition(node: FilterNode, opts: FilterSqlOptions): SQL {
-  const status = opts.statusIndex === false ? sql`+${emails.status}` : sql`${emails.status}`;
-  const created = opts.timeIndex === false ? sql`+${emails.createdAt}` : sql`${emails.createdAt}`;
+// Which index answers these conditions is decided by the caller (log.ts plans each page).
+function nodeCondition(node: FilterNode): SQL {
   let cond: SQL;
   switch (node.kind) {
     case 'word':
@@ -44,27 +31,27 @@ function nodeCondition(node: FilterNode, opts: FilterSqlOptions): SQL {
       break;
     }
     case 'status':
-      cond = sql`${status} IN (${sql.join(node.values.map((v) => sql`${v}`), sql`, `)})`;
+      cond = sql`${emails.status} IN (${sql.join(node.values.map((v) => sql`${v}`), sql`, `)})`;
       break;
     case 'source':
       cond = sql`${emails.fromSource} IN (${sql.join(node.values.map((v) => sql`${v}`), sql`, `)})`;
       break;
     case 'time':
-      cond = node.field === 'since' ? sql`${created} >= ${node.at}` : sql`${created} < ${node.at}`;
+      cond = node.field === 'since' ? sql`${emails.createdAt} >= ${node.at}` : sql`${emails.createdAt} < ${node.at}`;
       break;
   }
   return node.negate ? not(cond) : cond;
 }
 
 /** AND of every node; undefined for an empty filter. */
-export function filterCondition(nodes: FilterNode[], opts: FilterSqlOptions = {}): SQL | undefined {
+export function filterCondition(nodes: FilterNode[]): SQL | undefined {
   if (nodes.length === 0) return undefined;
-  const parts = nodes.map((n) => nodeCondition(n, opts));
+  const parts = nodes.map((n) => nodeCondition(n));
   return parts.length === 1 ? parts[0] : and(...parts);
 }
 
 /** Parses and converts in one go; throws FilterError when malformed. */
-export function filterSql(expr: string | undefined, now = Date.now(), opts: FilterSqlOptions = {}): SQL | undefined {
+export function filterSql(expr: string | undefined, now = Date.now()): SQL | undefined {
   if (expr === undefined || expr.trim() === '') return undefined;
-  return filterCondition(parseFilter(expr, now), opts);
+  return filterCondition(parseFilter(expr, now));
 }

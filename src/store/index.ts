@@ -2,7 +2,7 @@
 export * from './open.js';
 export * from './emails.js';
 export * from './filter.js';
-export { filterSql, filterCondition, type FilterSqlOptions } from './filter-sql.js';
+export { filterSql, filterCondition } from './filter-sql.js';
 export * from './settings.js';
 export * from './directory.js';
 export * from './audit.js';
