@@ -16,7 +16,7 @@
 // cache nor the tsx loader counts in the console's memory.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchResult, BenchRow } from './run.js';
@@ -107,29 +107,48 @@ function measure(dbPath: string, rows: number): Session {
 
 // ---- the benchmark ---------------------------------------------------------------------------
 
-export default async function consoleBench(): Promise<BenchResult> {
-  if (process.env.CI) {
-    return { title: 'console (1M-row Log)', rows: [], skipped: 'CI is set: Ink then writes only the last frame; run without CI=1' };
-  }
-  if (!existsSync(DIST_ENTRY)) {
-    return { title: 'console (1M-row Log)', rows: [], skipped: 'dist/ is not built: run `npm run build` (npm run bench does)' };
-  }
+interface Run {
+  small: Session;
+  large: Session;
+  fillSmall: number;
+  fillLarge: number;
+  /** 1-minute load average before and after: the wall-clock figures mean little on a busy machine. */
+  load: [number, number];
+}
+
+/** Why the benchmark cannot run here, if it cannot. */
+function notReady(): string | undefined {
+  if (process.env.CI) return 'CI is set: Ink then writes only the last frame; run without CI=1';
+  if (!existsSync(DIST_ENTRY)) return 'dist/ is not built: run `npm run build` (npm run bench does)';
+  return undefined;
+}
+
+function runSessions(): Run {
   const dir = mkdtempSync(join(tmpdir(), 'outbound-bench-console-'));
   const dbPath = join(dir, 'bench.db');
+  const before = loadavg()[0]!;
   try {
     const fillSmall = fill(dbPath, SMALL);
     const small = measure(dbPath, SMALL);
     const fillLarge = fill(dbPath, LARGE);
     const large = measure(dbPath, LARGE);
-    return { title: `console (${LARGE.toLocaleString('en-US')}-row Log, ${WIDTH}×${HEIGHT})`, rows: report(small, large, fillSmall, fillLarge) };
+    return { small, large, fillSmall, fillLarge, load: [before, loadavg()[0]!] };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function report(small: Session, large: Session, fillSmall: number, fillLarge: number): BenchRow[] {
+export default async function consoleBench(): Promise<BenchResult> {
+  const title = `console (${LARGE.toLocaleString('en-US')}-row Log, ${WIDTH}×${HEIGHT})`;
+  const skipped = notReady();
+  if (skipped) return { title, rows: [], skipped };
+  return { title, rows: report(runSessions()) };
+}
+
+function report({ small, large, fillSmall, fillLarge, load }: Run): BenchRow[] {
   const n = (x: number) => x.toLocaleString('en-US');
   const rows: BenchRow[] = [];
+  rows.push({ name: 'machine load (1-min average)', value: `${load[0].toFixed(1)} → ${load[1].toFixed(1)}`, note: `${cpus().length} CPUs; wall-clock figures stretch with load, the CPU figures much less` });
   rows.push({ name: `build the Log`, value: `${n(small.rows)} rows ${fillSmall.toFixed(1)} s, ${n(large.rows)} rows +${fillLarge.toFixed(1)} s`, note: 'benchFill (SQL, indexes rebuilt)' });
   rows.push({
     name: 'first frame (open → frame)',
@@ -179,24 +198,16 @@ if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) 
     await fillMain(process.argv[3]!, Number(process.argv[4]));
     process.exit(0);
   }
-  if (!existsSync(DIST_ENTRY)) {
-    process.stderr.write('dist/ is not built: run `npm run build` first\n');
+  const skipped = notReady();
+  if (skipped) {
+    process.stderr.write(`${skipped}\n`);
     process.exit(1);
   }
-  const dir = mkdtempSync(join(tmpdir(), 'outbound-bench-console-'));
-  const dbPath = join(dir, 'bench.db');
-  try {
-    const fillSmall = fill(dbPath, SMALL);
-    const small = measure(dbPath, SMALL);
-    const fillLarge = fill(dbPath, LARGE);
-    const large = measure(dbPath, LARGE);
-    printDetail(small, large);
-    process.stdout.write('\n');
-    for (const r of report(small, large, fillSmall, fillLarge)) {
-      process.stdout.write(`${r.name.padEnd(40)} ${r.value.padEnd(14)} ${(r.budget ?? '').padEnd(16)} ${r.ok === undefined ? '      ' : r.ok ? 'ok    ' : 'MISSED'} ${r.note ?? ''}\n`);
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const run = runSessions();
+  printDetail(run.small, run.large);
+  process.stdout.write('\n');
+  for (const r of report(run)) {
+    process.stdout.write(`${r.name.padEnd(40)} ${r.value.padEnd(16)} ${(r.budget ?? '').padEnd(16)} ${r.ok === undefined ? '      ' : r.ok ? 'ok    ' : 'MISSED'} ${r.note ?? ''}\n`);
   }
   process.exit(0);
 }
