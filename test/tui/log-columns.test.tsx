@@ -39,7 +39,8 @@ test('c opens the column chooser: hide and show columns; a column that does not 
   for (let i = 0; i < 5; i++) await press(r, KEYS.right);
   f = await waitPlain(r, (frame) => headerOf(frame).includes('Cc'), 'Cc brought in');
   t.truthy(lineWith(f, 'copy3@example'));
-  t.deepEqual(outbound.getUiState<{ columns: string[] }>('log.view')?.columns.includes('cc') ?? 'not saved yet', true);
+  // Saved (debounced) with the view.
+  t.true(await waitFor(() => (outbound.getUiState<{ columns: string[] }>('log.view')?.columns.includes('cc') ? true : undefined)));
 });
 
 test('+ - = widen, narrow and reset the current column', async (t) => {
