@@ -1,10 +1,8 @@
 // The composition root: one store, one delivery engine, one change watcher and
 // the retention timer per process, behind the Outbound interface the console
 // and the command line use. The SMTP password never leaves core/delivery.
-import { hostname } from 'node:os';
 import { NotFoundError, ValidationError } from '../errors.js';
-import { chooseSender, composeMessage, domainOf, hostPort, makeMessageId, parseAddress, resendMessage, validateSettingsPatch } from '../mail/index.js';
-import { classifySmtpError } from '../mail/index.js';
+import { classifySmtpError, hostPort, parseAddress, validateSettingsPatch } from '../mail/index.js';
 import { openStore, type Store } from '../store/open.js';
 import * as emails from '../store/emails.js';
 import { getSettingsRow, updateSettingsRow } from '../store/settings.js';
@@ -18,6 +16,8 @@ import { defaultActor } from './actor.js';
 import { ChangeEmitter } from './change-emitter.js';
 import { enqueueMessages } from './enqueue.js';
 import { enqueueRawMessage } from './enqueue-raw.js';
+import { forwardRow } from './forward-row.js';
+import { acceptedDiagnosis, testRow, verifiedDiagnosis } from './test-message.js';
 import { resolvePassword, type ResolvedPassword } from './password.js';
 import { describeSettingsChange, toEngineSettings, toPublicSettings, toRowPatch, type SettingsRow } from './settings-view.js';
 
@@ -219,31 +219,9 @@ class OutboundImpl implements Outbound {
     const recipient = parseAddress(to, 'to');
     const original = emails.getEmail(this.store, id);
     if (!original) throw new NotFoundError(`email ${id} does not exist (outbound log shows the ids)`);
-    const defaultSender = getSettingsRow(this.store).defaultSender;
-    const resentFrom = defaultSender ? chooseSender({ fallback: defaultSender }) : chooseSender({ procedure: original.envelope.from });
     const now = Date.now();
-    const messageId = makeMessageId(domainOf(resentFrom.address));
-    const raw = resendMessage(original.raw, { resentFrom: resentFrom.header, to: recipient, date: new Date(now), messageId });
-    const [newId] = emails.insertEmails(this.store, [
-      {
-        createdAt: now,
-        status: 'queued',
-        fromAddress: original.from,
-        fromSource: original.fromSource,
-        to: recipient,
-        cc: '',
-        bcc: '',
-        envelope: { from: resentFrom.address, to: [recipient] },
-        subject: original.subject,
-        raw,
-        messageId,
-        origin: 'forward',
-        templateId: original.templateId,
-        deskId: original.deskId,
-        forwardedFromId: original.id,
-        nextAttemptAt: now + SELF_CLAIM_GRACE_MS,
-      },
-    ]);
+    const row = forwardRow(original, recipient, getSettingsRow(this.store).defaultSender, now, now + SELF_CLAIM_GRACE_MS);
+    const [newId] = emails.insertEmails(this.store, [row]);
     appendAudit(this.store, { at: now, actor: this.actor, action: 'forward', detail: `email ${id} to ${recipient} as email ${newId}` });
     this.emitter.emit('emails');
     await this.engine.sendNow([newId!]);
@@ -253,52 +231,24 @@ class OutboundImpl implements Outbound {
   async sendTest(input: { to: string; subject?: string }): Promise<TestResult> {
     const s = this.getSettings();
     const localMta = isLocalMta(s.host);
-    const sender = chooseSender({ fallback: s.defaultSender });
     const now = Date.now();
-    const subject = input.subject?.trim() ? input.subject : `outbound test message from ${hostname()}`;
-    const composed = await composeMessage({
-      from: sender.header,
-      to: input.to,
-      subject,
-      text:
-        `This is a test message sent by outbound on ${hostname()} through ${hostPort(s.host, s.port)}.\r\n` +
-        `Sent at ${new Date(now).toISOString()} by ${this.actor}.\r\n`,
-      date: now,
-    });
-    const [id] = emails.insertEmails(this.store, [
-      {
-        createdAt: now,
-        status: 'queued',
-        fromAddress: sender.address,
-        fromSource: sender.source,
-        to: composed.display.to,
-        cc: '',
-        bcc: '',
-        envelope: composed.envelope,
-        subject,
-        raw: composed.raw,
-        messageId: composed.messageId,
-        origin: 'test',
-        nextAttemptAt: now + SELF_CLAIM_GRACE_MS,
-      },
-    ]);
+    const row = await testRow(s, input, this.actor, now, now + SELF_CLAIM_GRACE_MS);
+    const [id] = emails.insertEmails(this.store, [row]);
     this.emitter.emit('emails');
     const { claimed } = emails.claimIds(this.store, [id!], { now, leaseMs: this.options.leaseMs ?? 120_000, owner: this.engine.owner, resend: false });
-    const row = claimed[0];
-    if (!row) throw new Error(`test email ${id} was taken by another process before it could be sent`);
-    const { outcome } = await this.engine.sendCaptured(row);
-    appendAudit(this.store, { at: Date.now(), actor: this.actor, action: 'test', detail: `email ${id} to ${composed.display.to}: ${outcome.outcome}` });
+    if (!claimed[0]) throw new Error(`test email ${id} was taken by another process before it could be sent`);
+    const { outcome } = await this.engine.sendCaptured(claimed[0]);
+    appendAudit(this.store, { at: Date.now(), actor: this.actor, action: 'test', detail: `email ${id} to ${row.to}: ${outcome.outcome}` });
     this.emitter.emit('emails');
     const ok = outcome.outcome === 'sent';
-    const hp = hostPort(s.host, s.port);
     return {
       ok,
       emailId: id,
-      messageId: composed.messageId,
+      messageId: row.messageId,
       response: outcome.response,
       smtpCode: outcome.smtpCode ?? undefined,
       errorCode: outcome.errorCode || undefined,
-      diagnosis: ok ? acceptedDiagnosis(hp, localMta, outcome.diagnosis) : outcome.diagnosis,
+      diagnosis: ok ? acceptedDiagnosis(hostPort(s.host, s.port), localMta, outcome.diagnosis) : outcome.diagnosis,
       transcript: outcome.transcript,
       localMta,
     };
@@ -312,7 +262,7 @@ class OutboundImpl implements Outbound {
     if (result.ok) {
       return {
         ok: true,
-        diagnosis: `Connected to ${hp}${s.user ? ` and logged in as "${s.user}"` : ''}: the settings work${localMta ? ' (the local mail server must still be able to deliver onwards)' : ''}`,
+        diagnosis: verifiedDiagnosis(hp, s.user, localMta),
         transcript: result.transcript,
         localMta,
       };
@@ -424,11 +374,4 @@ function checkName(name: string, what: string): string {
   const n = typeof name === 'string' ? name.trim() : '';
   if (!n || n.length > 100 || /[\x00-\x1f\x7f]/.test(n)) throw new ValidationError(`${what} name: must be 1–100 printable characters`, 'name');
   return n;
-}
-
-function acceptedDiagnosis(hp: string, localMta: boolean, partial: string): string {
-  const base = localMta
-    ? `Accepted by the local mail server at ${hp}: "sent" only means it took the message — it must be running and able to resolve DNS to deliver it (see its log, e.g. /var/log/mail.log)`
-    : `Accepted by ${hp}: the relay took responsibility for delivering it`;
-  return partial ? `${base}. ${partial}` : base;
 }
