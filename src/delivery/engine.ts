@@ -14,7 +14,8 @@ import { decideRetry, type RetryPolicy } from './backoff.js';
 import { failedOutcome, sentOutcome, type AttemptContext, type FailureOutcome } from './classify-outcome.js';
 import { OutcomeWriter } from './outcome-writer.js';
 import { capText, synthesizeTranscript } from './transcript.js';
-import { capturedTransport, loadTransports, PooledTransport } from './transport.js';
+import { loadTransports, PooledTransport } from './transport.js';
+import { sendCapturedMessage, verifyRelay, type Captured } from './captured.js';
 import { describeRelay, relayKey, type RelaySettings, type TimeoutOptions } from './transport-options.js';
 
 export interface EngineSettings extends RelaySettings {
@@ -367,30 +368,15 @@ export class DeliveryEngine {
    * captured (Test): slower, but the operator sees exactly what happened.
    */
   async sendCaptured(row: ClaimedEmail): Promise<CapturedResult> {
-    await loadTransports();
     this.inflight++;
     if (this.options.onOutcome) this.recipients.set(row.id, row.to);
     const ctx = this.context(row);
-    const { mailer, transcript } = capturedTransport(this.settings, this.options, (t) => this.redact(t));
-    transcript.note(`connecting to ${describeRelay(this.settings)}${this.settings.user ? ` as "${this.settings.user}"` : ''}`);
-    let outcome: Outcome;
-    try {
-      const info = await mailer.sendMail({ envelope: row.envelope, raw: row.raw });
-      outcome = sentOutcome(
-        ctx,
-        { response: String(info.response ?? ''), accepted: (info.accepted ?? []).map(String), rejected: (info.rejected ?? []).map(String) },
-        '',
-      );
-    } catch (err) {
-      transcript.note(`error ${(err as { code?: string }).code ?? ''}: ${(err as Error).message ?? err}`);
-      outcome = failedOutcome(ctx, err, this.policy(), '');
-    } finally {
-      mailer.close();
-    }
+    const result = await sendCapturedMessage(this.settings, this.options, (t) => this.redact(t), row);
+    const outcome: Outcome = result.ok ? sentOutcome(ctx, result.value, '') : stripKind(failedOutcome(ctx, result.error, this.policy(), ''));
     outcome.response = this.redact(outcome.response);
     outcome.diagnosis = this.redact(outcome.diagnosis);
-    outcome.transcript = transcript.text();
-    const recorded = new Promise<void>((resolve) => this.writer.add(stripKind(outcome), resolve));
+    outcome.transcript = result.transcript;
+    const recorded = new Promise<void>((resolve) => this.writer.add(outcome, resolve));
     this.inflight--;
     if (this.inflight === 0) for (const resolve of this.idle.splice(0)) resolve();
     await recorded;
@@ -398,20 +384,8 @@ export class DeliveryEngine {
   }
 
   /** Connects, greets, negotiates TLS and logs in, sending nothing. */
-  async verify(): Promise<{ ok: true; transcript: string } | { ok: false; error: unknown; transcript: string }> {
-    await loadTransports();
-    const { mailer, transcript } = capturedTransport(this.settings, this.options, (t) => this.redact(t));
-    transcript.note(`connecting to ${describeRelay(this.settings)}${this.settings.user ? ` as "${this.settings.user}"` : ''}`);
-    try {
-      await mailer.verify();
-      transcript.note('connection, TLS and login OK');
-      return { ok: true, transcript: transcript.text() };
-    } catch (error) {
-      transcript.note(`error ${(error as { code?: string }).code ?? ''}: ${(error as Error).message ?? error}`);
-      return { ok: false, error, transcript: transcript.text() };
-    } finally {
-      mailer.close();
-    }
+  verify(): Promise<Captured<true>> {
+    return verifyRelay(this.settings, this.options, (t) => this.redact(t));
   }
 
   redactText(text: string): string {
