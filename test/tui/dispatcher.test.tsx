@@ -1,7 +1,7 @@
 import test from 'ava';
 import React, { useState } from 'react';
 import { Text, Box } from 'ink';
-import { useKeyLayer, PRIORITY } from '../../src/tui/input/key-dispatcher.js';
+import { useKeyLayer, PRIORITY, reachesTextField, type KeyLayerOptions } from '../../src/tui/input/key-dispatcher.js';
 import { matchKey, keyHint } from '../../src/tui/input/match-key.js';
 import { KEYMAP, bindingFor } from '../../src/tui/keymap.js';
 import { ConfirmDialog } from '../../src/tui/widgets/confirm-dialog.js';
@@ -123,4 +123,19 @@ test('a chunk of several keys (slow SSH link, tmux) is handled key by key', asyn
   r.stdin.write('jj/ab\x7fc\r');
   await waitForText(r, 'value=[ac]');
   t.deepEqual(log, ['down', 'down']);
+});
+
+test('reachesTextField: printable keys go to a focused field unless a layer above binds or captures them', (t) => {
+  const field: KeyLayerOptions = { id: 'field', priority: PRIORITY.prompt + 1, acceptsText: true, handlers: {}, onText: () => true };
+  const forceQuit: KeyLayerOptions = { id: 'force', priority: PRIORITY.dialog + 1, handlers: { 'app.forceQuit': () => {} } };
+  const dialog: KeyLayerOptions = { id: 'dialog', priority: PRIORITY.dialog, captureAll: true, handlers: { 'dialog.confirm': () => {} } };
+  const overlay: KeyLayerOptions = { id: 'overlay', priority: PRIORITY.overlay + 30, handlers: { 'app.quit': () => {} } };
+  t.true(reachesTextField([forceQuit, field], 's'));
+  t.true(reachesTextField([forceQuit, field], 'é'));
+  t.false(reachesTextField([forceQuit, field], '\r'), 'Enter is a key, not text');
+  t.false(reachesTextField([forceQuit, field], '\x1b[A'), 'an arrow is a key, not text');
+  t.false(reachesTextField([forceQuit, dialog, field], 's'), 'a dialog above the field takes every key');
+  t.false(reachesTextField([overlay, field], 'q'), 'a layer above binds q');
+  t.true(reachesTextField([overlay, field], 'a'));
+  t.false(reachesTextField([forceQuit], 's'), 'no field: keys go one by one');
 });

@@ -6,7 +6,7 @@ import React, { createContext, useCallback, useContext, useLayoutEffect, useMemo
 import { useInput, useStdin, type Key } from 'ink';
 import { KEYMAP, type Binding, type Command } from '../keymap.js';
 import { matchKey } from './match-key.js';
-import { isPlainChunk, rawOf, splitChunk } from './split-keys.js';
+import { isPlainChunk, isPrintableKey, rawOf, splitChunk } from './split-keys.js';
 
 export const PRIORITY = {
   global: 0,
@@ -34,6 +34,12 @@ export interface KeyLayerOptions {
    * focused text field, a dialog). Its own handlers still run first.
    */
   captureAll?: boolean;
+  /**
+   * A focused text field: while this layer is on top, a run of printable
+   * characters from a pasted or fast-typed chunk reaches onText as one string
+   * (one edit, one render) instead of key by key.
+   */
+  acceptsText?: boolean;
 }
 
 interface Layer {
@@ -79,6 +85,29 @@ export function dispatchKey(layers: KeyLayerOptions[], input: string, key: Key):
   return undefined;
 }
 
+const PLAIN_KEY: Key = {
+  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false,
+  home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false,
+  backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false,
+};
+
+/**
+ * True when this queued key is a printable character that would be typed
+ * into a focused text field: no layer above the field binds it or takes it.
+ */
+export function reachesTextField(layers: KeyLayerOptions[], raw: string): boolean {
+  if (!isPrintableKey(raw)) return false;
+  for (const layer of layers) {
+    if (layer.acceptsText) return true;
+    if (layer.onText || layer.captureAll) return false;
+    for (const [command, handler] of Object.entries(layer.handlers) as [Command, (() => void) | undefined][]) {
+      const binding = bindingsByCommand.get(command);
+      if (handler && binding && matchKey(binding, raw, PLAIN_KEY)) return false;
+    }
+  }
+  return false;
+}
+
 export function KeyDispatcherProvider({ children }: { children: React.ReactNode }) {
   const layersRef = useRef(new Map<string, Layer>());
   const seqRef = useRef(0);
@@ -91,15 +120,24 @@ export function KeyDispatcherProvider({ children }: { children: React.ReactNode 
   // bumps its own `fed` state in the same batch as the key's handler, and its
   // layout effect (which runs after that commit, children's effects first)
   // feeds the next key. So Tab moves focus, then "a" reaches the new field.
+  // Text is the exception: once a text field is on top, the printable
+  // characters that follow go to it in one piece ("/status:queued" is `/`,
+  // then "status:queued"), so a paste is one edit and one frame, never a
+  // trickle of half-typed values (each re-validated and redrawn).
   const pendingRef = useRef<string[]>([]);
   const feedingRef = useRef(false);
   const refeedRef = useRef(false);
   const [fed, setFed] = useState(0);
   const feedNext = useCallback(() => {
-    const raw = pendingRef.current.shift();
+    const pending = pendingRef.current;
+    let raw = pending.shift();
     if (raw === undefined) {
       feedingRef.current = false;
       return;
+    }
+    const layers = orderedLayers(layersRef.current);
+    if (reachesTextField(layers, raw)) {
+      while (pending.length > 0 && reachesTextField(layers, pending[0]!)) raw += pending.shift()!;
     }
     refeedRef.current = true;
     try {

@@ -2,7 +2,8 @@
 // escape sequences): keys typed quickly over a slow SSH link, or sent by tmux,
 // arrive as "\x7f\x7f\x7f" or "\tabc\r" and would be lost or typed as text.
 // The dispatcher feeds such a chunk back to Ink one character per tick, so
-// each key is parsed by Ink and sees the state its predecessor produced.
+// each key is parsed by Ink and sees the state its predecessor produced;
+// printable runs that reach a focused text field are fed as one string.
 import type { Key } from 'ink';
 
 /** A multi-character event Ink did not recognise as one key. */
@@ -35,4 +36,10 @@ export function rawOf(input: string, key: Key): string {
 /** The characters of a chunk, each one key. */
 export function splitChunk(input: string): string[] {
   return [...input].filter((ch) => ch !== '\x00');
+}
+
+/** One queued key that is plain text (no control character, no escape sequence). */
+export function isPrintableKey(raw: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return raw.length > 0 && !/[\x00-\x1f\x7f]/.test(raw);
 }

@@ -5,7 +5,9 @@
 // that arrive before that effect runs (fast typing, tmux send-keys) edit a
 // stale value and characters get lost or land in the wrong place; it also
 // types Ctrl-letters as text (Ctrl-S would insert "s"). This field keeps its
-// state in a ref updated synchronously per key, so no key is ever lost.
+// state in a ref updated synchronously per key, so no key is ever lost, and
+// its layer accepts text: the dispatcher hands it a pasted run of printable
+// characters as one string, inserted in one edit.
 //
 // It must sit under a layer with captureAll (a prompt or form): it consumes
 // printable text and editing keys, and lets Enter, Esc, Tab, ↑ ↓ and Ctrl
@@ -64,6 +66,7 @@ export function TextField({ value, onChange, focus = true, placeholder, mask, pr
     id: `field${id}`,
     priority,
     active: focus,
+    acceptsText: true,
     handlers: {},
     onText: (input, key) => {
       const next = editField(state.current, input, key);
