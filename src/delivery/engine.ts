@@ -249,8 +249,8 @@ export class DeliveryEngine {
     };
   }
 
-  /** Queues one claimed row for the pool; resolves with its outcome once recorded. */
-  private dispatch(row: ClaimedEmail): Promise<Outcome['outcome']> {
+  /** Queues one claimed row for the pool; resolves with its outcome once recorded ('released' if closed first). */
+  private dispatch(row: ClaimedEmail): Promise<Outcome['outcome'] | 'released'> {
     this.inflight++;
     if (this.options.onOutcome) this.recipients.set(row.id, row.to);
     return new Promise((resolve) => {
@@ -355,7 +355,8 @@ export class DeliveryEngine {
       await Promise.all(
         claimed.map(async (row) => {
           const outcome = await this.dispatch(row);
-          result[outcome].push(row.id);
+          if (outcome === 'released') result.skipped.push({ id: row.id, reason: 'not attempted: outbound was closing (it is back in the queue)' });
+          else result[outcome].push(row.id);
           options.onProgress?.(++done, total);
         }),
       );
@@ -413,12 +414,18 @@ export class DeliveryEngine {
         });
       });
     }
+    // Rows that never reached the pool go back to the queue with the leases released below.
+    for (const job of this.waiting.splice(0)) {
+      this.inflight--;
+      job.resolve('released');
+    }
     await this.dbStarting;
     await this.writer.close();
     await this.db.release(this.owner).catch((err) => this.options.onError?.(err));
     await this.db.close();
-    this.transport?.close();
-    for (const t of this.retired) t.close();
+    // Whatever is still on the wire after the timeout is abandoned; its lease was released above.
+    this.transport?.close(true);
+    for (const t of this.retired) t.close(true);
     this.transport = null;
   }
 }
@@ -434,7 +441,7 @@ interface Job {
   row: ClaimedEmail;
   /** When the lease was taken or last renewed. */
   leasedAt: number;
-  resolve: (outcome: Outcome['outcome']) => void;
+  resolve: (outcome: Outcome['outcome'] | 'released') => void;
 }
 
 function stripKind(o: Outcome & { kind?: string }): Outcome {

@@ -120,10 +120,13 @@ export class PooledTransport {
     if (this.pending === 0) this.close();
   }
 
-  close(): void {
+  /** `force`: also drop connections in the middle of a delivery (shutdown after its timeout). */
+  close(force = false): void {
     if (this.closed) return;
     this.closed = true;
-    this.mailer.close();
+    const pool = (this.mailer as unknown as { transporter?: { close?: (o?: { force?: boolean }) => void } }).transporter;
+    if (force && typeof pool?.close === 'function') pool.close({ force: true });
+    else this.mailer.close();
   }
 }
 
