@@ -77,6 +77,7 @@ class OutboundImpl implements Outbound {
       socketTimeoutMs: options.socketTimeoutMs,
       deliver: options.deliver ?? true,
       onRecorded: () => this.emitter.emit('emails'),
+      beforeSend: () => this.watcher.check(),
       onOutcome: options.onOutcome
         ? (o) => options.onOutcome!({ id: o.id, outcome: o.outcome, to: o.to, response: o.response, diagnosis: o.diagnosis })
         : undefined,

@@ -36,6 +36,11 @@ export interface EngineOptions extends TimeoutOptions {
   deliver?: boolean;
   /** Claim and record on a worker thread once started (keeps the main thread for SMTP). Default true. */
   dbThread?: boolean;
+  /**
+   * Called after each claim, before the rows are sent: a chance to notice a settings
+   * change made elsewhere a moment ago (the watcher polls; a claim can beat its next poll).
+   */
+  beforeSend?: () => void;
   /** Each recorded outcome, after its batch committed. */
   onOutcome?: (o: Outcome & { to: string }) => void;
   /** After each committed batch of outcomes. */
@@ -218,6 +223,7 @@ export class DeliveryEngine {
         if (Date.now() < this.relayDownUntil) break;
         const claimed = await this.db.claimDue({ now: Date.now(), limit: window - queued, leaseMs: this.leaseMs, owner: this.owner });
         if (claimed.length === 0) break;
+        this.options.beforeSend?.();
         for (const row of claimed) void this.dispatch(row);
       }
     } catch (err) {
@@ -349,6 +355,7 @@ export class DeliveryEngine {
         owner: this.owner,
         resend: options.resend ?? false,
       });
+      if (claimed.length) this.options.beforeSend?.();
       result.skipped.push(...skipped);
       done += skipped.length;
       if (skipped.length) options.onProgress?.(done, total);
