@@ -127,9 +127,10 @@ e2e('the console end to end: settings, test email, Send Now, view, forward, dele
   await term.waitFor(/0 matches · filter: status:queued/, 'the sent rows leave the queued filter');
   term.keys('Escape');
   term.keys('Escape');
-  screen = await term.waitFor((s) => /4 emails · sort/.test(s) && !/filter:/.test(s), 'the filter cleared');
-  const rowStatuses = screen.split('\n').map((l) => /^\S?\s+\d+ \d{4}-\d\d-\d\d \d\d:\d\d (\w+)/.exec(l)?.[1]).filter(Boolean);
-  t.deepEqual(rowStatuses, ['sent', 'sent', 'sent', 'sent'], 'all four rows (test + 3) show sent');
+  // "0 matches" shows once no row is queued; a row may still be 'sending' then: wait for the recorded outcome.
+  const rowStatuses = (s: string) => s.split('\n').map((l) => /^\S?\s+\d+ \d{4}-\d\d-\d\d \d\d:\d\d (\w+)/.exec(l)?.[1]).filter(Boolean);
+  screen = await term.waitFor((s) => /4 emails · sort/.test(s) && !/filter:/.test(s) && rowStatuses(s).every((st) => st === 'sent'), 'the filter cleared, all rows sent');
+  t.deepEqual(rowStatuses(screen), ['sent', 'sent', 'sent', 'sent'], 'all four rows (test + 3) show sent');
 
   // 5. View the row under the cursor (the newest: e2e mail 3).
   term.keys('g', 'Enter');

@@ -48,10 +48,10 @@ test('the status bar shows counts and relay, and follows a change made by anothe
   const other = openOutbound({ dbPath: outbound.dbPath, actor: 'alice@10.0.0.7', deliver: false });
   t.teardown(() => other.close());
   await enqueue(other, 2);
-  await waitForFrame(r, (f) => /Queued 5\b/.test(plain(f)), 5000, 'Queued 5');
+  await waitForFrame(r, (f) => /Queued 5\b/.test(plain(f)), undefined, 'Queued 5');
   other.setAutoDelivery(true);
   // This console delivers (the other process has deliver: false) and shows who turned it on.
-  const after = plain(await waitForFrame(r, (f) => /Auto-delivery\s+ON\s+by alice@10\.0\.0\.7/.test(plain(f)) && /Sent today 5\b/.test(plain(f)), 15000, 'ON by alice, 5 sent'));
+  const after = plain(await waitForFrame(r, (f) => /Auto-delivery\s+ON\s+by alice@10\.0\.0\.7/.test(plain(f)) && /Sent today 5\b/.test(plain(f)), undefined, 'ON by alice, 5 sent'));
   t.regex(after, /Queued 0\b/);
   await smtp.waitFor(5);
 });
@@ -65,7 +65,7 @@ test('A asks before turning automatic delivery on with mail queued; n keeps it o
   await press(r, 'A');
   await waitForText(r, '3 queued emails will be sent now.');
   await press(r, 'n');
-  await waitForFrame(r, (f) => !f.includes('will be sent now'), 5000, 'dialog closed');
+  await waitForFrame(r, (f) => !f.includes('will be sent now'), undefined, 'dialog closed');
   t.false(outbound.getSettings().autoDelivery);
   t.is(smtp.received.length, 0);
 
@@ -75,11 +75,11 @@ test('A asks before turning automatic delivery on with mail queued; n keeps it o
   await smtp.waitFor(3);
   t.true(outbound.getSettings().autoDelivery);
   t.is(outbound.getSettings().autoDeliveryChangedBy, 'tester@127.0.0.1');
-  await waitForFrame(r, (f) => /Auto-delivery\s+ON/.test(plain(f)) && /Sent today 3\b/.test(plain(f)), 10000, 'ON, 3 sent');
+  await waitForFrame(r, (f) => /Auto-delivery\s+ON/.test(plain(f)) && /Sent today 3\b/.test(plain(f)), undefined, 'ON, 3 sent');
 
   // Turning it off needs no confirmation.
   await press(r, 'A');
-  await waitForFrame(r, (f) => /Auto-delivery\s+OFF/.test(plain(f)), 5000, 'OFF');
+  await waitForFrame(r, (f) => /Auto-delivery\s+OFF/.test(plain(f)), undefined, 'OFF');
   t.false(outbound.getSettings().autoDelivery);
 });
 
@@ -89,11 +89,11 @@ test('q quits (the app unmounts) when nothing is being sent', async (t) => {
   await waitForText(r, 'press e to edit');
   const before = r.frames.length;
   await press(r, 'q');
-  await new Promise((res) => setTimeout(res, 200));
+  // Ink stops reading stdin when the app unmounts.
+  await waitForFrame(r, () => r.stdin.listenerCount('readable') === 0, undefined, 'the app to exit');
   // After exit nothing renders any more: keys do nothing.
   const frozen = r.frames.length;
   await press(r, '2');
-  await new Promise((res) => setTimeout(res, 200));
   t.is(r.frames.length, frozen);
   t.true(frozen >= before);
   t.false(plain(r.lastFrame()).includes('Tab edit fields'));
@@ -108,24 +108,25 @@ test('Ctrl-L redraws and ? opens the help, Esc closes it', async (t) => {
   await press(r, '?');
   await waitForText(r, 'Everywhere');
   await press(r, KEYS.escape);
-  await waitForFrame(r, (f) => !f.includes('Everywhere') && f.includes('press e to edit'), 5000, 'help closed');
+  await waitForFrame(r, (f) => !f.includes('Everywhere') && f.includes('press e to edit'), undefined, 'help closed');
   t.pass();
 });
 
 test('q asks first while an email is being sent; n stays', async (t) => {
   const smtp = await startSmtp(t, { silent: true }); // accepts, never greets: the send stays in flight
-  const outbound = openConsoleOutbound(t, { smtpPort: smtp.port });
+  // …for as long as the greeting timeout (which follows connectionTimeoutMs): longer than this test can take.
+  const outbound = openConsoleOutbound(t, { smtpPort: smtp.port, connectionTimeoutMs: 120_000 });
   const r = renderConsole(t, outbound, { initialTab: 1 });
   await waitForText(r, 'Tab edit fields');
   await press(r, KEYS.tab);
   await type(r, 'someone@example.net');
   await press(r, KEYS.enter);
   await waitForText(r, 'Sending a test email');
-  await waitForFrame(r, () => outbound.inFlight() === 1, 10000, 'the test email in flight');
+  await waitForFrame(r, () => outbound.inFlight() === 1, undefined, 'the test email in flight');
   await press(r, 'q');
   await waitForText(r, '1 email is being sent right now. Quit anyway?');
   await press(r, 'n');
-  await waitForFrame(r, (f) => !f.includes('Quit anyway?'), 5000, 'dialog closed');
+  await waitForFrame(r, (f) => !f.includes('Quit anyway?'), undefined, 'dialog closed');
   t.true(plain(r.lastFrame()).includes('Sending a test email'), 'still running, console still open');
 });
 
@@ -137,7 +138,7 @@ test('the status bar shows the last delivery error in plain sight', async (t) =>
   await waitForText(r, 'Queued 1');
   t.false(plain(r.lastFrame()).includes('Last error'));
   await outbound.sendNow([row!.id]);
-  const frame = plain(await waitForText(r, 'Last error', 10000));
+  const frame = plain(await waitForText(r, 'Last error'));
   t.regex(frame, new RegExp(`Last error \\(email ${row!.id}, deferred\\): .*451`));
   t.regex(frame, /Deferred 1\b/);
 });

@@ -20,7 +20,7 @@ test('the help lists every binding of the keymap, scrolling with PgDn', async (t
     const m = /(\d+)-(\d+) of (\d+)/.exec(frame);
     if (!m || Number(m[2]) >= Number(m[3])) break;
     await press(r, KEYS.pageDown);
-    frame = plain(await waitForFrame(r, (f) => !plain(f).includes(`${m[1]}-${m[2]} of`), 5000, 'next page'));
+    frame = plain(await waitForFrame(r, (f) => !plain(f).includes(`${m[1]}-${m[2]} of`), undefined, 'next page'));
     seen += frame;
   }
   for (const b of KEYMAP) {
@@ -29,7 +29,7 @@ test('the help lists every binding of the keymap, scrolling with PgDn', async (t
   }
   for (const title of Object.values(SCOPE_TITLES)) t.true(seen.includes(title), title);
   await press(r, '?');
-  await waitForFrame(r, (f) => !f.includes('Everywhere'), 5000, 'help closed by ?');
+  await waitForFrame(r, (f) => !f.includes('Everywhere'), undefined, 'help closed by ?');
 });
 
 test('every key of DESIGN.md\'s key map is bound', (t) => {

@@ -4,7 +4,7 @@ import React from 'react';
 import test from 'ava';
 import type { Outbound } from '../../src/types.js';
 import { LogTab } from '../../src/tui/log/log-tab.js';
-import { KEYS, press, renderWithProviders, type } from './helpers/ink.js';
+import { KEYS, press, renderWithProviders, type, WAIT_MS } from './helpers/ink.js';
 import { enqueueMany, lineWith, openLogOutbound, plain, renderLog, waitCursor, waitPlain } from './log-support.js';
 
 const headerOf = (frame: string) => frame.split('\n')[1] ?? '';
@@ -66,7 +66,7 @@ test('+ - = widen, narrow and reset the current column', async (t) => {
   t.is(saved, 12);
 });
 
-async function waitFor<T>(get: () => T | undefined, timeoutMs = 5000): Promise<T> {
+async function waitFor<T>(get: () => T | undefined, timeoutMs = WAIT_MS): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = get();

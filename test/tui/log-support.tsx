@@ -7,7 +7,7 @@ import { openOutbound } from '../../src/core/index.js';
 import type { EnqueueInput, Outbound } from '../../src/types.js';
 import { LogTab } from '../../src/tui/log/log-tab.js';
 import { tmpDbPath } from '../helpers/tmp.js';
-import { renderWithProviders, waitForFrame, type Rendered } from './helpers/ink.js';
+import { renderWithProviders, waitForFrame, WAIT_MS, type Rendered } from './helpers/ink.js';
 
 export const SENDER = 'ops@example.com';
 
@@ -16,8 +16,9 @@ export function openLogOutbound(t: ExecutionContext, opts: { smtpPort?: number; 
     dbPath: opts.dbPath ?? tmpDbPath(t),
     actor: 'tester@127.0.0.1',
     pollMs: 50,
-    connectionTimeoutMs: 3000,
-    socketTimeoutMs: 5000,
+    // Generous: a loaded machine must not turn a slow loopback reply into a failure.
+    connectionTimeoutMs: 20_000,
+    socketTimeoutMs: 20_000,
   });
   t.teardown(() => outbound.close(2000));
   // Automatic delivery stays OFF (the default): rows stay queued until Send Now.
@@ -45,7 +46,7 @@ const ANSI = /\x1b\[[0-9;]*m/g;
 export const plain = (frame: string | undefined) => (frame ?? '').replace(ANSI, '');
 
 /** The frame without colour codes, once `test` passes on it. */
-export function waitPlain(r: Rendered, test: string | RegExp | ((f: string) => boolean), what?: string, timeoutMs = 10000): Promise<string> {
+export function waitPlain(r: Rendered, test: string | RegExp | ((f: string) => boolean), what?: string, timeoutMs = WAIT_MS): Promise<string> {
   const check = typeof test === 'function' ? test : (f: string) => (typeof test === 'string' ? f.includes(test) : test.test(f));
   return waitForFrame(r, (f) => check(plain(f)), timeoutMs, what ?? String(test)).then(plain);
 }
@@ -61,6 +62,6 @@ export function cursorLine(frame: string | undefined): string {
 }
 
 /** Waits until the cursor row shows `text`. */
-export function waitCursor(r: Rendered, text: string, timeoutMs = 10000): Promise<string> {
+export function waitCursor(r: Rendered, text: string, timeoutMs = WAIT_MS): Promise<string> {
   return waitPlain(r, (f) => cursorLine(f).includes(text), `cursor on "${text}"`, timeoutMs);
 }

@@ -4,7 +4,7 @@
 import test from 'ava';
 import { startSmtp } from '../helpers/smtp.js';
 import { KEYS, press } from './helpers/ink.js';
-import { cursorLine, enqueueMany, openLogOutbound, renderLog, waitCursor, waitPlain } from './log-support.js';
+import { cursorLine, enqueueMany, openLogOutbound, plain, renderLog, waitCursor, waitPlain } from './log-support.js';
 
 test('Enter shows headers, the decoded body and the delivery attempts; r toggles the raw message; Esc closes', async (t) => {
   const smtp = await startSmtp(t);
@@ -55,19 +55,25 @@ test('the view scrolls with ↓ PgDn G g and q closes it', async (t) => {
   t.teardown(() => r.unmount());
   await waitCursor(r, 'long one');
   await press(r, KEYS.enter);
-  let f = await waitPlain(r, 'Subject:');
+  // The body is decoded in the background: wait for its 80 lines before scrolling, or G and PgDn
+  // would stop at the end of the page as it was before the body arrived.
+  let f = await waitPlain(r, (frame) => frame.includes('Subject:') && Number(/ of (\d+) /.exec(frame)?.[1] ?? 0) > 80, 'the decoded body');
   t.false(f.includes('body line 80'));
   await press(r, 'G');
   f = await waitPlain(r, 'Delivery attempts (0)');
   t.true(f.includes('(none yet)'));
+  t.true(f.includes('body line 80') || !f.includes('body line'), 'at the end: the last body line or none');
   await press(r, 'g');
   await waitPlain(r, 'Subject:');
   await press(r, KEYS.pageDown, KEYS.pageDown);
-  f = await waitPlain(r, /body line \d\d/);
-  t.false(f.includes('Subject:'));
+  f = await waitPlain(r, (frame) => /body line \d\d/.test(frame) && !frame.includes('Subject:'), 'paged down into the body');
+  const topLine = (frame: string) => Number(/lines (\d+)–/.exec(frame)?.[1]);
+  const top = topLine(f);
   await press(r, KEYS.down);
+  await waitPlain(r, (frame) => topLine(frame) === top + 1, 'one line down');
   await press(r, KEYS.up);
-  t.true(f.split('\n').length <= 12, 'the frame never grows past the height');
+  await waitPlain(r, (frame) => topLine(frame) === top, 'one line up');
+  t.true(r.frames.every((frame) => plain(frame).split('\n').length <= 12), 'no frame grows past the height');
   await press(r, 'q');
   await waitCursor(r, 'long one');
 });

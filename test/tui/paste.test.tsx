@@ -31,13 +31,13 @@ test('the Log filter prompt: "/status:queued" in one chunk opens the prompt and 
   await waitPlain(r, '3 emails');
 
   r.stdin.write('/status:queued');
-  await waitPlain(r, /^Filter \/ status:queued\s*$/m, 'the pasted filter in the prompt', 20_000);
+  await waitPlain(r, /^Filter \/ status:queued\s*$/m, 'the pasted filter in the prompt');
   const shown = valuesShown(r, /^Filter \/ (.*)$/).filter((v) => v !== FILTER_PLACEHOLDER);
   t.deepEqual(shown, ['status:queued'], 'no frame showed part of the paste');
   t.false(r.frames.some((f) => plain(f).includes('bad status')), 'no syntax error flashed for a half-pasted filter');
 
   await press(r, KEYS.enter);
-  const f = await waitPlain(r, '3 matches', undefined, 20_000);
+  const f = await waitPlain(r, '3 matches', undefined);
   t.true(f.includes('filter: status:queued'), f);
 });
 
@@ -50,7 +50,7 @@ test('text, Enter and table keys in one chunk keep their order: the filter appli
 
   // Subjects "mail 010" … "mail 012" match; newest first, two rows down is mail 010.
   r.stdin.write('/subject:"mail 01"\rjj');
-  const f = await waitPlain(r, (s) => s.includes('3 matches') && s.split('\n').some((l) => l.startsWith('>') && l.includes('mail 010')), 'the filter applied and the cursor two rows down', 20_000);
+  const f = await waitPlain(r, (s) => s.includes('3 matches') && s.split('\n').some((l) => l.startsWith('>') && l.includes('mail 010')), 'the filter applied and the cursor two rows down');
   t.true(f.includes('filter: subject:"mail 01"'), f);
   t.deepEqual(valuesShown(r, /^Filter \/ (.*)$/).filter((v) => v !== FILTER_PLACEHOLDER), ['subject:"mail 01"']);
 });
@@ -58,21 +58,21 @@ test('text, Enter and table keys in one chunk keep their order: the filter appli
 test('a Settings field: a pasted host name lands whole and is saved', async (t) => {
   const outbound = openConsoleOutbound(t, { settings: { host: 'smtp.example.com' } });
   const r = renderConsole(t, outbound, { initialTab: 0 });
-  await waitForText(r, 'press e to edit', 20_000);
+  await waitForText(r, 'press e to edit');
   await press(r, 'e');
-  await waitForText(r, 'Edit settings', 20_000);
+  await waitForText(r, 'Edit settings');
   // Host Name has the focus; erase it with one chunk of Backspaces, then paste.
   r.stdin.write(KEYS.end + KEYS.backspace.repeat('smtp.example.com'.length));
-  await waitForFrame(r, (f) => /^▸ Host Name\s+\(not set/m.test(plain(f)), 20_000, 'the host field empty (its placeholder)');
+  await waitForFrame(r, (f) => /^▸ Host Name\s+\(not set/m.test(plain(f)), undefined, 'the host field empty (its placeholder)');
   const before = r.frames.length;
 
   r.stdin.write('relay.example.org');
-  await waitForFrame(r, (f) => /^▸ Host Name\s+relay\.example\.org\s*$/m.test(plain(f)), 20_000, 'the pasted host');
+  await waitForFrame(r, (f) => /^▸ Host Name\s+relay\.example\.org\s*$/m.test(plain(f)), undefined, 'the pasted host');
   const later = { frames: r.frames.slice(before) } as Rendered;
   t.deepEqual(valuesShown(later, /^▸ Host Name\s+(.*)$/).filter((v) => !v.startsWith('(not set')), ['relay.example.org'], 'no frame showed part of the paste');
 
   await press(r, KEYS.ctrlS);
-  await waitForText(r, 'Saved', 20_000);
+  await waitForText(r, 'Saved');
   t.is(outbound.getSettings().host, 'relay.example.org');
 });
 
@@ -80,10 +80,10 @@ test('the Test tab: an address pasted with Enter in one chunk is the whole recip
   const smtp = await startSmtp(t);
   const outbound = openConsoleOutbound(t, { smtpPort: smtp.port });
   const r = renderConsole(t, outbound, { initialTab: 1 });
-  await waitForText(r, 'Tab edit fields', 20_000);
+  await waitForText(r, 'Tab edit fields');
   await press(r, KEYS.tab);
   r.stdin.write('admin@example.net\r');
-  await waitForText(r, '✓ Delivered', 20_000);
+  await waitForText(r, '✓ Delivered');
   const [got] = await smtp.waitFor(1);
   t.deepEqual(got!.to, ['admin@example.net']);
 });

@@ -4,6 +4,7 @@ import test from 'ava';
 import { EventEmitter } from 'node:events';
 import { runConsole, NOT_A_TTY } from '../../src/tui/run.js';
 import { openConsoleOutbound } from './helpers/console.js';
+import { WAIT_MS } from './helpers/ink.js';
 
 class FakeStdout extends EventEmitter {
   isTTY = true;
@@ -48,7 +49,7 @@ const asStreams = (stdin: FakeStdin, stdout: FakeStdout, stderr: FakeStdout) => 
 });
 
 async function until(check: () => boolean, what: string) {
-  const deadline = Date.now() + 15000;
+  const deadline = Date.now() + WAIT_MS;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));

@@ -14,7 +14,7 @@ async function focusField(r: Rendered, label: string) {
     const now = focused(r);
     if (now.startsWith(`▸ ${label}`)) return;
     await press(r, KEYS.tab);
-    await waitForFrame(r, () => focused(r) !== now, 5000, 'focus to move');
+    await waitForFrame(r, () => focused(r) !== now, undefined, 'focus to move');
   }
   throw new Error(`field ${label} not found`);
 }
@@ -91,7 +91,7 @@ test('the password is typed masked, never appears in any frame, and can be clear
   await press(r, ' ');
   await waitForText(r, '[x] clear the stored password');
   await press(r, KEYS.enter);
-  await waitForFrame(r, (f) => /Password\s+not set/.test(plain(f)), 5000, 'password not set');
+  await waitForFrame(r, (f) => /Password\s+not set/.test(plain(f)), undefined, 'password not set');
   t.false(outbound.getSettings().passwordSet);
 
   for (const frame of r.frames) t.false(frame.includes(secret.slice(0, 6)), 'no frame shows the password');

@@ -11,13 +11,14 @@ import type { Rendered } from './ink.js';
 
 export const SENDER = 'ops@example.com';
 
-export function openConsoleOutbound(t: ExecutionContext, opts: { smtpPort?: number; dbPath?: string; settings?: SettingsPatch; actor?: string } = {}): Outbound {
+export function openConsoleOutbound(t: ExecutionContext, opts: { smtpPort?: number; dbPath?: string; settings?: SettingsPatch; actor?: string; connectionTimeoutMs?: number } = {}): Outbound {
   const outbound = openOutbound({
     dbPath: opts.dbPath ?? tmpDbPath(t),
     actor: opts.actor ?? 'tester@127.0.0.1',
     pollMs: 50,
-    connectionTimeoutMs: 3000,
-    socketTimeoutMs: 5000,
+    // Generous: a loaded machine must not turn a slow loopback reply into a failure.
+    connectionTimeoutMs: opts.connectionTimeoutMs ?? 20_000,
+    socketTimeoutMs: 20_000,
   });
   t.teardown(() => outbound.close(2000));
   if (opts.smtpPort !== undefined) {

@@ -23,8 +23,15 @@ export const KEYS = {
   delete: '\x1b[3~', backspace: '\x7f', ctrlC: '\x03', ctrlL: '\x0c', ctrlS: '\x13',
 } as const;
 
+/**
+ * How long a wait may take before the test fails. A generous ceiling, not a
+ * timing claim: the suite runs two test files at once on a loaded 2-core
+ * machine, and every wait returns as soon as its condition holds.
+ */
+export const WAIT_MS = 30_000;
+
 /** Polls lastFrame() until `test` passes; throws with the last frame otherwise. */
-export async function waitForFrame(r: Rendered, test: (frame: string) => boolean, timeoutMs = 10000, what = 'frame'): Promise<string> {
+export async function waitForFrame(r: Rendered, test: (frame: string) => boolean, timeoutMs = WAIT_MS, what = 'frame'): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const frame = r.lastFrame() ?? '';
