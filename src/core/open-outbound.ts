@@ -27,9 +27,6 @@ const SELF_CLAIM_GRACE_MS = 60_000;
 export function openOutbound(options: OutboundOptions): Outbound {
   const store: Store = openStore(options.dbPath);
   try {
-    // Statements that fire the status_counts triggers need a statement journal; in a
-    // temp FILE that cost ~150 µs per updated row (3× the engine's whole budget).
-    store.sqlite.pragma('temp_store = MEMORY');
     return new OutboundImpl(store, options);
   } catch (err) {
     store.close();

@@ -11,8 +11,6 @@ interface Request {
 }
 
 const store = openStore((workerData as { dbPath: string }).dbPath);
-// See open-outbound.ts: trigger statement journals in memory, not in temp files.
-store.sqlite.pragma('temp_store = MEMORY');
 const ops = operations(store) as unknown as Record<OperationName, (...args: unknown[]) => unknown>;
 
 parentPort!.on('message', (req: Request) => {
