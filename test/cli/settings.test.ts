@@ -51,7 +51,22 @@ test('--password-stdin sets the password; it is never printed', async (t) => {
   t.notRegex(s + json, /s3cr3t/);
   t.regex(s, /^password\s+set$/m);
   t.is(JSON.parse(json).password, 'set');
-  await ok(['--db', db, 'settings', 'set', '--password-stdin'], { input: '' });
+});
+
+test('an empty --password-stdin is an error that keeps the stored password; --clear-password removes it', async (t) => {
+  const db = tmpDbPath(t);
+  await ok(['--db', db, 'settings', 'set', '--password-stdin'], { input: 's3cr3t-Pa55' });
+  // printf '%s' "$UNSET_VAR" | … must not wipe the relay password (nor save the other keys).
+  for (const input of ['', '\n']) {
+    const r = await runCli(['--db', db, 'settings', 'set', 'port=2525', '--password-stdin'], { input });
+    assertOneLineError(t, r, 2, /^outbound: --password-stdin read an empty password; to remove the stored password use `outbound settings set --clear-password`$/);
+    t.is(r.stdout, '');
+  }
+  t.like(await show(db), { password: 'set', port: 25 });
+  assertOneLineError(t, await runCli(['--db', db, 'settings', 'set', '--clear-password', '--password-stdin'], { input: 'x' }), 2, /--clear-password/);
+  t.is((await show(db)).password, 'set');
+  t.regex(await ok(['--db', db, 'settings', '--help']), /--clear-password/);
+  t.is(await ok(['--db', db, 'settings', 'set', '--clear-password']), 'saved: password (cleared)\n');
   t.is((await show(db)).password, 'not set');
 });
 

@@ -8,7 +8,7 @@ import { readStdin, stdinIsTerminal } from '../stdin.js';
 import { UsageError } from '../usage-error.js';
 
 export const help = `Usage: outbound settings show [--json]
-       outbound settings set KEY=VALUE… [--password-stdin]
+       outbound settings set KEY=VALUE… [--password-stdin | --clear-password]
 
 Keys: ${Object.keys(SETTINGS_KEYS).join(', ')}.
   host            relay host name ("localhost" = this machine's own MTA)
@@ -23,17 +23,25 @@ Keys: ${Object.keys(SETTINGS_KEYS).join(', ')}.
 
 All values are checked before anything is saved (all or nothing). The
 password is never accepted as KEY=VALUE (ps and shell history would show it):
-pipe it with --password-stdin (an empty input clears it) or set
-OUTBOUND_SMTP_PASSWORD in the environment of the delivering process.
+pipe it with --password-stdin or set OUTBOUND_SMTP_PASSWORD in the
+environment of the delivering process. An empty --password-stdin is an error
+(exit 2, nothing saved), so an unset variable never wipes the password.
+  --password-stdin   read the relay password from stdin (one trailing newline dropped)
+  --clear-password   remove the stored password (no login password)
 \`settings show\` prints the password only as set / not set.
 
 Examples:
   outbound settings set host=smtp.example.com port=587 security=require-starttls user=relay@example.com
   printf '%s' "$SMTP_PASS" | outbound settings set --password-stdin
+  outbound settings set --clear-password
   outbound settings show --json
 `;
 
-const OPTIONS = { json: { type: 'boolean' }, 'password-stdin': { type: 'boolean' } } as const;
+const OPTIONS = {
+  json: { type: 'boolean' },
+  'password-stdin': { type: 'boolean' },
+  'clear-password': { type: 'boolean' },
+} as const;
 
 export async function run(argv: string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('settings', argv, OPTIONS);
@@ -41,6 +49,7 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
   if (action === 'show' || action === undefined) {
     if (rest.length) throw new UsageError(`settings: show takes no arguments (see outbound settings --help)`);
     if (values['password-stdin']) throw new UsageError('settings: --password-stdin goes with `settings set`');
+    if (values['clear-password']) throw new UsageError('settings: --clear-password goes with `settings set`');
     const s = await withCore(ctx, values.db, (o) => o.getSettings());
     if (values.json) printJson(settingsJson(s));
     else printSettings(s);
@@ -48,13 +57,23 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
   }
   if (action !== 'set') throw new UsageError(`settings: unknown action ${JSON.stringify(action)}; use show or set`);
   if (values.json) throw new UsageError('settings: --json goes with `settings show`');
+  if (values['password-stdin'] && values['clear-password']) {
+    throw new UsageError('settings: choose --password-stdin or --clear-password, not both');
+  }
   const patch = parseAssignments(rest);
   if (values['password-stdin']) {
     if (stdinIsTerminal()) throw new UsageError('settings: --password-stdin reads the password from a pipe, e.g. printf %s "$PASS" | outbound settings set --password-stdin');
     // One trailing newline (from echo or a file) is not part of the password.
-    patch.password = (await readStdin()).toString('utf8').replace(/\r?\n$/, '');
+    const password = (await readStdin()).toString('utf8').replace(/\r?\n$/, '');
+    // Empty input is almost always an unset variable (printf '%s' "$TYPO"):
+    // refuse it rather than silently wiping the relay password.
+    if (password === '') {
+      throw new UsageError('--password-stdin read an empty password; to remove the stored password use `outbound settings set --clear-password`');
+    }
+    patch.password = password;
   }
-  if (Object.keys(patch).length === 0) throw new UsageError('settings: set needs KEY=VALUE or --password-stdin (see outbound settings --help)');
+  if (values['clear-password']) patch.password = '';
+  if (Object.keys(patch).length === 0) throw new UsageError('settings: set needs KEY=VALUE, --password-stdin or --clear-password (see outbound settings --help)');
   const saved = await withCore(ctx, values.db, (o) => o.updateSettings(patch));
   const changed = Object.keys(patch).map((k) => (k === 'password' ? `password (${saved.passwordSet ? 'set' : 'cleared'})` : k));
   line(`saved: ${changed.join(', ')}`);
