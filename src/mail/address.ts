@@ -93,8 +93,19 @@ function checkMailbox(entry: { name: string; address?: string }, field: string, 
   if (/\S@\S/.test(name) && !source.includes('"')) {
     throw invalid(field, `${address} ${name}`, ' (separate addresses with commas)');
   }
+  // "a b@example.com" parses as name "a", address "b@example.com": a typo
+  // ("joe smith@corp.com") would silently mail someone else. A display name
+  // must come with angle brackets ("Name <addr>"); a "(comment)" name is fine.
+  if (name && !inAngleBrackets(source, address) && !source.includes('(')) {
+    throw invalid(field, `${name} ${address}`, ' (remove the space, or write a display name as Name <address>)');
+  }
   if (!isValidAddress(address)) throw invalid(field, address);
   return { name, address };
+}
+
+function inAngleBrackets(source: string, address: string): boolean {
+  const escaped = address.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`<\\s*${escaped}\\s*>`, 'i').test(source);
 }
 
 /** Bare addresses of a list (see parseMailboxList). */

@@ -58,3 +58,18 @@ test('formatAddressList quotes names that need it', (t) => {
   t.is(formatAddressList([{ name: 'Ann', address: 'a@x.example' }, 'b@y.example']), 'Ann <a@x.example>, b@y.example');
   t.is(formatAddressList([{ name: 'Doe, Jane', address: 'j@x.example' }]), '"Doe, Jane" <j@x.example>');
 });
+
+test('an unquoted name before a bare address (a space typo) is refused, not rewritten to "a <b@…>"', (t) => {
+  t.regex(err(() => parseAddressList('a b@example.com', 'to')).message, /^to: "a b@example\.com" is not a valid email address/);
+  t.regex(err(() => parseAddressList('joe smith@corp.example', 'cc')).message, /^cc: "joe smith@corp\.example" is not a valid email address/);
+  t.is(err(() => parseAddressList('Ann <ann@x.example>, b c@y.example', 'bcc')).field, 'bcc');
+  t.is(err(() => parseAddress('"Joe" joe@x.example', 'from')).field, 'from');
+  // The forms with a name that stay accepted.
+  t.deepEqual(parseMailboxList('Name <n@x.example>, "Quoted Name" <q@x.example>, Bob<b@x.example>', 'to'), [
+    { name: 'Name', address: 'n@x.example' },
+    { name: 'Quoted Name', address: 'q@x.example' },
+    { name: 'Bob', address: 'b@x.example' },
+  ]);
+  t.deepEqual(parseMailboxList('Müller < m@x.example >', 'to'), [{ name: 'Müller', address: 'm@x.example' }]);
+  t.deepEqual(parseMailboxList('c@x.example (Carol)', 'to'), [{ name: 'Carol', address: 'c@x.example' }]);
+});
