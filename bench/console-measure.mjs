@@ -2,6 +2,8 @@
 // under plain `node` against the compiled dist/ — the code that ships —
 // without the tsx loader in the process (it would add ~60 MB of resident
 // memory that the console never has). Writes its figures as JSON.
+// It renders the Log tab as runConsole does, heap setting included
+// (BENCH_DEFAULT_HEAP=1 measures V8's default instead, for comparison).
 //
 //   node bench/console-measure.mjs DB ROWS OUT.json
 import { EventEmitter } from 'node:events';
@@ -99,6 +101,9 @@ async function measure(dbPath, rows) {
   const { LogTab } = await import('../dist/tui/log/log-tab.js');
   const { KeyDispatcherProvider } = await import('../dist/tui/input/key-dispatcher.js');
   const { ThemeProvider } = await import('../dist/tui/theme.js');
+  // What runConsole does first (the console's heap setting, src/tui/heap.ts): measure the console as it ships.
+  const { limitHeapGrowth } = await import('../dist/tui/heap.js');
+  if (!process.env.BENCH_DEFAULT_HEAP) limitHeapGrowth();
 
   const stdout = new FakeStdout();
   const stdin = new FakeStdin();

@@ -5,6 +5,7 @@ import React from 'react';
 import { render } from 'ink';
 import type { Outbound } from '../types.js';
 import { App } from './app.js';
+import { limitHeapGrowth } from './heap.js';
 
 export interface RunConsoleOptions {
   stdin?: NodeJS.ReadStream;
@@ -83,6 +84,7 @@ export async function runConsole(outbound: Outbound, opts: RunConsoleOptions = {
   process.on('exit', onExit);
 
   try {
+    limitHeapGrowth(); // the memory budget: see heap.ts
     outbound.start();
     stdout.write(ENTER_ALT_SCREEN);
     instance = render(
