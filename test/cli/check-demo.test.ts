@@ -50,8 +50,22 @@ test('check on an unreadable database is CRITICAL', async (t) => {
   t.regex(r.stdout, /^OUTBOUND CRITICAL - .*database/i);
 });
 
-test('check: a bad duration is a usage error', async (t) => {
-  assertOneLineError(t, await runCli(['--db', tmpDbPath(t), 'check', '--max-queue-age', 'soon']), 2, /number with a unit/);
+test('check: bad usage is UNKNOWN (exit 3, as monitoring plugins expect), never CRITICAL', async (t) => {
+  const db = tmpDbPath(t);
+  const cases: [string[], RegExp][] = [
+    [['--max-queue-age', 'banana'], /number with a unit/],
+    [['--max-queue-age', 'soon'], /number with a unit/],
+    [['--bogus'], /unknown option --bogus/],
+    [['--max-failed', 'x'], /--max-failed must be a whole number/],
+    [['extra'], /unexpected argument/],
+  ];
+  for (const [args, pattern] of cases) {
+    const r = await runCli(['--db', db, 'check', ...args]);
+    assertOneLineError(t, r, 3, pattern);
+    t.regex(r.stdout, /^OUTBOUND UNKNOWN - \S[^\n]*\n$/);
+    t.regex(r.stdout, pattern);
+  }
+  t.regex(await ok(['check', '--help']), /3 UNKNOWN/);
 });
 
 test('demo (no terminal): builds a sandbox with every status and sender source, removes it on exit', async (t) => {

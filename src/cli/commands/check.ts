@@ -2,11 +2,12 @@
 import { parseCommandArgs, parseCount } from '../args.js';
 import { withCore, type CommandContext } from '../context.js';
 import { formatAge, formatDuration, parseDuration } from '../duration.js';
-import { line } from '../output.js';
+import { line, oneLine } from '../output.js';
+import { CommandFailure, UsageError } from '../usage-error.js';
 
 export const help = `Usage: outbound check [--max-queue-age DUR] [--max-deferred N] [--max-failed N] [--window DUR]
 
-Prints one status line and exits 0 OK, 1 WARNING, 2 CRITICAL:
+Prints one status line and exits 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN:
   OUTBOUND OK - 0 queued, oldest 0s, 0 deferred, 0 failed in 24h
 
 CRITICAL when the oldest queued or deferred email is older than
@@ -15,7 +16,8 @@ read. WARNING when more than --max-deferred emails are deferred (default 10:
 the relay is refusing or unreachable) or more than --max-failed of the emails
 created within --window have failed (defaults 0 and 24h).
 DUR: 90s, 30m, 2h, 1d, 1w.
-(A usage error also exits 2, with an "outbound: …" line on stderr.)
+UNKNOWN (exit 3) when the check itself was called wrongly (a bad option or
+value): "OUTBOUND UNKNOWN - …" on stdout and an "outbound: …" line on stderr.
 
 Example (cron, mails nobody if OK):
   */10 * * * * outbound check --max-queue-age 30m >/dev/null || logger -t outbound "mail queue problem"
@@ -28,12 +30,21 @@ const OPTIONS = {
   window: { type: 'string' },
 } as const;
 
+/** Nagios/Icinga plugin exit code for "the check could not run as asked". */
+const UNKNOWN = 3;
+
 export async function run(argv: string[], ctx: CommandContext): Promise<number> {
-  const { values } = parseCommandArgs('check', argv, OPTIONS, { max: 0 });
-  const maxAge = values['max-queue-age'] !== undefined ? parseDuration('check', 'max-queue-age', values['max-queue-age']) : 3_600_000;
-  const maxDeferred = values['max-deferred'] !== undefined ? parseCount('check', 'max-deferred', values['max-deferred']) : 10;
-  const maxFailed = values['max-failed'] !== undefined ? parseCount('check', 'max-failed', values['max-failed']) : 0;
-  const windowMs = values.window !== undefined ? parseDuration('check', 'window', values.window) : 86_400_000;
+  let options;
+  try {
+    options = parseOptions(argv);
+  } catch (err) {
+    // A usage error is the probe's fault, not the mail's: UNKNOWN (3), never
+    // CRITICAL (2), or a typo in the monitoring config pages someone at night.
+    if (!(err instanceof UsageError)) throw err;
+    line(`OUTBOUND UNKNOWN - ${oneLine(err.message)}`);
+    throw new CommandFailure(err.message, UNKNOWN);
+  }
+  const { values, maxAge, maxDeferred, maxFailed, windowMs } = options;
   const windowText = formatDuration(windowMs);
 
   let state: { counts: ReturnType<import('../../types.js').Outbound['counts']>; failed: number; auto: boolean };
@@ -58,4 +69,15 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
   const summary = `${waiting} queued, oldest ${formatAge(age)}, ${counts.deferred} deferred, ${failed} failed in ${windowText}`;
   line(`OUTBOUND ${name} - ${summary}${problems.length ? ` (${problems.map((p) => p.text).join('; ')})` : ''}`);
   return level;
+}
+
+function parseOptions(argv: string[]) {
+  const { values } = parseCommandArgs('check', argv, OPTIONS, { max: 0 });
+  return {
+    values,
+    maxAge: values['max-queue-age'] !== undefined ? parseDuration('check', 'max-queue-age', values['max-queue-age']) : 3_600_000,
+    maxDeferred: values['max-deferred'] !== undefined ? parseCount('check', 'max-deferred', values['max-deferred']) : 10,
+    maxFailed: values['max-failed'] !== undefined ? parseCount('check', 'max-failed', values['max-failed']) : 0,
+    windowMs: values.window !== undefined ? parseDuration('check', 'window', values.window) : 86_400_000,
+  };
 }
