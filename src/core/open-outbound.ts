@@ -311,12 +311,12 @@ class OutboundImpl implements Outbound {
 
   templates = {
     list: () => directory.listTemplates(this.store),
-    add: (name: string, from?: string) => directory.addTemplate(this.store, checkName(name, 'template'), from ? parseAddress(from, 'from') : ''),
+    add: (name: string, from?: string) => directory.addTemplate(this.store, checkName(name, 'template'), from ?? ''),
     remove: (name: string) => directory.removeTemplate(this.store, name),
   };
   readers = {
     list: () => directory.listReaders(this.store),
-    add: (name: string, reply: string) => directory.addReader(this.store, checkName(name, 'reader'), parseAddress(reply, 'reply')),
+    add: (name: string, reply: string) => directory.addReader(this.store, checkName(name, 'reader'), reply),
     remove: (name: string) => directory.removeReader(this.store, name),
   };
   desks = {

@@ -3,12 +3,22 @@ import { asc, eq } from 'drizzle-orm';
 import { emailReaders, messageTemplates, serviceDesks } from './schema.js';
 import type { Store } from './open.js';
 import { ValidationError } from '../errors.js';
+import { formatMailbox, parseMailbox } from '../mail/address.js';
 import type { EmailReader, ServiceDesk, Template } from '../types.js';
 
 function checkName(kind: string, name: string): string {
   const n = name.trim();
   if (n === '') throw new ValidationError(`${kind} name must not be empty`, 'name');
   return n;
+}
+
+/**
+ * One mailbox, display name kept ("Backups <backup@example.com>"): the From header
+ * shows the name, the envelope and the Log's From column take the bare address
+ * (chooseSender splits them). '' stays '' (no sender set).
+ */
+function normalizedMailbox(value: string, field: string): string {
+  return value.trim() ? formatMailbox(parseMailbox(value.trim(), field)) : '';
 }
 
 function isUniqueViolation(err: unknown): boolean {
@@ -33,11 +43,12 @@ export function findTemplate(store: Store, name: string): Template | undefined {
     .get();
 }
 
-/** `from` '' means the template does not set a sender. Duplicate name → ValidationError. */
+/** `from` '' means the template does not set a sender; else one mailbox, display name allowed. Duplicate name → ValidationError. */
 export function addTemplate(store: Store, name: string, from = ''): Template {
   const n = checkName('template', name);
+  const fromAddress = normalizedMailbox(from, 'from');
   try {
-    const r = store.db.insert(messageTemplates).values({ name: n, fromAddress: from }).returning().get();
+    const r = store.db.insert(messageTemplates).values({ name: n, fromAddress }).returning().get();
     return { id: r.id, name: r.name, from: r.fromAddress };
   } catch (err) {
     if (isUniqueViolation(err)) throw new ValidationError(`template "${n}" already exists: remove it first or choose another name`, 'name');
@@ -67,10 +78,12 @@ export function findReader(store: Store, name: string): EmailReader | undefined 
     .get();
 }
 
+/** `reply` is one mailbox, display name allowed. */
 export function addReader(store: Store, name: string, reply: string): EmailReader {
   const n = checkName('reader', name);
+  const replyAddress = formatMailbox(parseMailbox(reply.trim(), 'reply'));
   try {
-    const r = store.db.insert(emailReaders).values({ name: n, replyAddress: reply }).returning().get();
+    const r = store.db.insert(emailReaders).values({ name: n, replyAddress }).returning().get();
     return { id: r.id, name: r.name, reply: r.replyAddress };
   } catch (err) {
     if (isUniqueViolation(err)) throw new ValidationError(`reader "${n}" already exists: remove it first or choose another name`, 'name');
