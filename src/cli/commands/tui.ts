@@ -12,6 +12,10 @@ the keys and q to quit.
 
 /** The console module, loaded only here (Ink and React are heavy). */
 export async function loadConsole(): Promise<typeof import('../../tui/run.js').runConsole> {
+  // Ink decides when it is first imported that a CI environment gets only the
+  // final frame. The console runs only on a real terminal, so it must redraw.
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
   const { runConsole } = await import('../../tui/run.js');
   return runConsole;
 }
