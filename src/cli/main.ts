@@ -28,7 +28,8 @@ function globalHelp(): string {
     '  -h, --help     this help; `outbound COMMAND --help` for a command',
     '  -V, --version  print the version',
     '',
-    'Exit status: 0 success, 1 the operation failed, 2 bad usage.',
+    'Exit status: 0 success, 1 the operation failed, 2 bad usage; except `check`',
+    '(0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN) and `sendmail` (75: database busy, try later).',
     '',
   ].join('\n');
 }

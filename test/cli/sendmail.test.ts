@@ -190,3 +190,30 @@ for (const [what, args, input, pattern] of BAD) {
     t.is((await logRows(db)).length, 0);
   });
 }
+
+test('a locked database is a temporary failure: exit 75 (EX_TEMPFAIL, cron and mdadm try later), one line, nothing queued', async (t) => {
+  const dir = tmpDir(t);
+  const db = await sendmailDb(t);
+  symlinkSync(BIN, join(dir, 'sendmail'));
+  const Database = (await import('better-sqlite3')).default;
+  const holder = new Database(db);
+  holder.exec('BEGIN EXCLUSIVE');
+  let runs;
+  try {
+    runs = await Promise.all([
+      runCli(['--db', db, 'sendmail', '-i', 'ops@example.com'], { input: PLAIN }),
+      runCli(['-t', '-oi'], { bin: join(dir, 'sendmail'), input: PLAIN, env: { OUTBOUND_DB: db } }),
+    ]);
+  } finally {
+    holder.exec('ROLLBACK');
+    holder.close();
+  }
+  for (const r of runs) {
+    assertOneLineError(t, r, 75, /lock|busy/i);
+    t.is(r.stdout, '');
+  }
+  t.is((await logRows(db)).length, 0);
+  // Only the temporary store failure is 75: a usage error stays 2.
+  assertOneLineError(t, await runCli(['--db', db, 'sendmail'], { input: PLAIN }), 2, /no recipients/);
+  t.regex(await ok(['sendmail', '--help']), /75/);
+});

@@ -16,7 +16,9 @@ export const help = `Usage: outbound sendmail [-t] [-i] [-f FROM] [RCPT…]
 
 Reads a message (RFC 5322: headers, blank line, body) on stdin and queues it
 byte for byte: 8-bit and MIME bodies are untouched, Bcc headers removed, bare
-LF line ends become CRLF. Prints nothing on success (exit 0).
+LF line ends become CRLF. Prints nothing on success (exit 0). A temporary
+failure (the database is locked by another process) exits 75 (EX_TEMPFAIL):
+cron, mdadm and other sendmail callers keep the message and try later.
 
   -t            recipients from the To, Cc and Bcc headers (plus any RCPT given)
   -i, -oi       a line with only "." does not end the message (without -i it does)
@@ -36,7 +38,20 @@ Examples:
   outbound sendmail -t < message.eml
 `;
 
+/** sysexits.h EX_TEMPFAIL: sendmail's callers read it as "not lost, try again later". */
+const EX_TEMPFAIL = 75;
+
 export async function run(argv: string[], ctx: CommandContext): Promise<number> {
+  try {
+    return await runSendmail(argv, ctx);
+  } catch (err) {
+    const e = err as { name?: string; code?: string; message?: string };
+    if (e?.name === 'StoreError' && e.code === 'LOCKED') throw new CommandFailure(String(e.message), EX_TEMPFAIL);
+    throw err;
+  }
+}
+
+async function runSendmail(argv: string[], ctx: CommandContext): Promise<number> {
   const args = parseSendmailArgs(argv);
   if (args.help) {
     process.stdout.write(help);
