@@ -50,7 +50,7 @@ test('check on an unreadable database is CRITICAL', async (t) => {
   t.regex(r.stdout, /^OUTBOUND CRITICAL - .*database/i);
 });
 
-test('check: bad usage is UNKNOWN (exit 3, as monitoring plugins expect), never CRITICAL', async (t) => {
+test('check: bad usage is UNKNOWN (exit 3, as monitoring plugins expect), never CRITICAL; nothing created', async (t) => {
   const db = tmpDbPath(t);
   const cases: [string[], RegExp][] = [
     [['--max-queue-age', 'banana'], /number with a unit/],
@@ -58,6 +58,8 @@ test('check: bad usage is UNKNOWN (exit 3, as monitoring plugins expect), never 
     [['--bogus'], /unknown option --bogus/],
     [['--max-failed', 'x'], /--max-failed must be a whole number/],
     [['extra'], /unexpected argument/],
+    [['--max-queue-age'], /--max-queue-age needs a value/],
+    [['--window', '24'], /number with a unit/],
   ];
   for (const [args, pattern] of cases) {
     const r = await runCli(['--db', db, 'check', ...args]);
@@ -65,6 +67,7 @@ test('check: bad usage is UNKNOWN (exit 3, as monitoring plugins expect), never 
     t.regex(r.stdout, /^OUTBOUND UNKNOWN - \S[^\n]*\n$/);
     t.regex(r.stdout, pattern);
   }
+  t.false(existsSync(db), 'no database created for a usage error');
   t.regex(await ok(['check', '--help']), /3 UNKNOWN/);
 });
 
