@@ -260,7 +260,7 @@ class OutboundImpl implements Outbound {
     if (result.ok) {
       return {
         ok: true,
-        diagnosis: verifiedDiagnosis(hp, s.user, localMta),
+        diagnosis: verifiedDiagnosis(hp, s.user, localMta, result.value.tls),
         transcript: result.transcript,
         localMta,
       };

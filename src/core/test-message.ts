@@ -41,6 +41,8 @@ export function acceptedDiagnosis(hp: string, localMta: boolean, partial: string
   return partial ? `${base}. ${partial}` : base;
 }
 
-export function verifiedDiagnosis(hp: string, user: string, localMta: boolean): string {
-  return `Connected to ${hp}${user ? ` and logged in as "${user}"` : ''}: the settings work${localMta ? ' (the local mail server must still be able to deliver onwards)' : ''}`;
+/** `user` only when the login happened (verify fails when a User Name is set and the server offered no AUTH). */
+export function verifiedDiagnosis(hp: string, user: string, localMta: boolean, tls: boolean): string {
+  const plain = tls ? '' : `, connected without TLS (messages${user ? ' and the password' : ''} cross the network unencrypted)`;
+  return `Connected to ${hp}${user ? ` and logged in as "${user}"` : ''}: the settings work${plain}${localMta ? ' (the local mail server must still be able to deliver onwards)' : ''}`;
 }

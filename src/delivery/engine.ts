@@ -16,6 +16,8 @@ import { OutcomeWriter } from './outcome-writer.js';
 import { capText, synthesizeTranscript } from './transcript.js';
 import { loadTransports, PooledTransport } from './transport.js';
 import { sendCapturedMessage, verifyRelay, type Captured } from './captured.js';
+import type { SessionFacts } from './session-facts.js';
+import { hostPort, say } from '../mail/diagnosis.js';
 import { describeRelay, relayKey, type RelaySettings, type TimeoutOptions } from './transport-options.js';
 
 export interface EngineSettings extends RelaySettings {
@@ -381,6 +383,11 @@ export class DeliveryEngine {
     const ctx = this.context(row);
     const result = await sendCapturedMessage(this.settings, this.options, (t) => this.redact(t), row);
     const outcome: Outcome = result.ok ? sentOutcome(ctx, result.value, '') : stripKind(failedOutcome(ctx, result.error, this.policy(), ''));
+    // Accepted, but not through the login the settings ask for: say so rather than let "sent" imply it.
+    if (result.ok && this.settings.user && !result.session.loggedIn) {
+      const note = say.authNotOffered(hostPort(this.settings.host, this.settings.port));
+      outcome.diagnosis = outcome.diagnosis ? `${outcome.diagnosis}. ${note}` : note;
+    }
     outcome.response = this.redact(outcome.response);
     outcome.diagnosis = this.redact(outcome.diagnosis);
     outcome.transcript = result.transcript;
@@ -392,7 +399,7 @@ export class DeliveryEngine {
   }
 
   /** Connects, greets, negotiates TLS and logs in, sending nothing. */
-  verify(): Promise<Captured<true>> {
+  verify(): Promise<Captured<SessionFacts>> {
     return verifyRelay(this.settings, this.options, (t) => this.redact(t));
   }
 

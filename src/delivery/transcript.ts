@@ -3,6 +3,7 @@
 // lines, redact secrets (the password, AUTH payloads) and cap the size so a
 // stored attempt never grows past ~8 KB.
 import { format } from 'node:util';
+import { emptySessionFacts, observeSessionLine, type SessionFacts } from './session-facts.js';
 
 export const TRANSCRIPT_CAP = 8 * 1024;
 
@@ -22,6 +23,8 @@ export interface Transcript {
   note(line: string): void;
   /** The captured text, redacted and capped. */
   text(): string;
+  /** TLS, AUTH offered, logged in: read from every line, even past the cap. */
+  session(): SessionFacts;
 }
 
 /**
@@ -33,7 +36,9 @@ export function captureTranscript(redact: (text: string) => string, cap = TRANSC
   const lines: string[] = [];
   let size = 0;
   let truncated = false;
+  const facts = emptySessionFacts();
   const push = (line: string) => {
+    observeSessionLine(facts, line);
     if (truncated) return;
     if (size + line.length + 1 > cap * 2) {
       truncated = true;
@@ -61,6 +66,7 @@ export function captureTranscript(redact: (text: string) => string, cap = TRANSC
     text() {
       return capText(redact(lines.join('\n')) + (truncated ? '\n* … transcript truncated' : ''), cap);
     },
+    session: () => ({ ...facts }),
   };
 }
 

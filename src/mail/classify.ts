@@ -173,6 +173,8 @@ export function classifySmtpError(err: unknown, ctx: ClassifyContext): SmtpFailu
 
   if (f.codes.includes('ERR_ACCESS_DENIED')) return noReply('config', say.accessDenied(hp));
 
+  // Verify with a User Name set, against a server that offered no AUTH (delivery's NO_AUTH_OFFERED).
+  if (f.code === 'ENOAUTHOFFERED') return noReply('config', say.authNotOffered(hp));
   if (f.code === 'ENOAUTH' || (f.code === 'EAUTH' && /missing credentials/i.test(f.message))) {
     return noReply('config', say.loginMissing(hp));
   }

@@ -50,6 +50,8 @@ export const say = {
     `The TLS connection to ${hp} failed (${detail}): check Security and Port in Settings`,
   loginRejected: (hp: string, user: string, reply: string) =>
     `${hp}: the server rejected the login for ${user ? `user "${user}"` : 'an empty User Name'}${reply ? ` (${reply})` : ''}: check User Name and Password in Settings`,
+  authNotOffered: (hp: string) =>
+    `${hp} offered no AUTH: the User Name and Password were not used (the server may only relay for trusted hosts; clear User Name if that is intended)`,
   loginMissing: (hp: string) =>
     `${hp} requires a login but no User Name or Password is set: set them in Settings (or OUTBOUND_SMTP_PASSWORD)`,
   authRequired: (hp: string, reply: string) =>
