@@ -33,7 +33,8 @@ export function parseCommandArgs<T extends Options>(
 ): Parsed<T> {
   let result;
   try {
-    result = parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...options }, strict: true, allowPositionals: true });
+    const all = { ...COMMON_OPTIONS, ...options };
+    result = parseArgs({ args: attachNegativeNumbers(argv, all), options: all, strict: true, allowPositionals: true });
   } catch (err) {
     throw new UsageError(`${command}: ${describeParseError(err)} (see outbound ${command} --help)`);
   }
@@ -53,6 +54,31 @@ export function parseCommandArgs<T extends Options>(
     if (n < min) throw new UsageError(`${command}: missing argument (see outbound ${command} --help)`);
   }
   return { values, positionals: result.positionals };
+}
+
+/**
+ * `--limit -3`: parseArgs takes "-3" for an option and reports "needs a value".
+ * Attach a value that looks like a negative number to its string option
+ * (`--limit=-3`) so the option's own check says what is wrong with it.
+ */
+function attachNegativeNumbers(argv: string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    const next = argv[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    if (name && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
 }
 
 function describeParseError(err: unknown): string {
@@ -88,7 +114,7 @@ export function parseId(command: string, text: string): number {
 /** A whole number ≥ min for option `--name`. */
 export function parseCount(command: string, name: string, text: string, min = 0): number {
   if (!/^\d{1,15}$/.test(text) || Number(text) < min) {
-    throw new UsageError(`${command}: --${name} must be a whole number${min > 0 ? ` ≥ ${min}` : ''}, not ${JSON.stringify(text)}`);
+    throw new UsageError(`${command}: --${name} must be a whole number ≥ ${min}, not ${JSON.stringify(text)}`);
   }
   return Number(text);
 }

@@ -103,7 +103,7 @@ const BAD_USAGE: [string[], RegExp][] = [
   [['forward', '1'], /--to is required/],
   [['log', '--sort', 'password'], /cannot sort by "password"/],
   [['log', '--sort', 'id:up'], /--sort takes/],
-  [['log', '--limit', '-3'], /needs a value|whole number/],
+  [['log', '--limit', '-3'], /--limit must be a whole number ≥ 0/],
   [['log', '--json', '--csv'], /--json or --csv/],
   [['purge', '--older-than', 'ten'], /whole number/],
   [['auto', 'maybe'], /on, off or status/],

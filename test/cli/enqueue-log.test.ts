@@ -203,3 +203,14 @@ test('log: a malformed filter exits 2 with the filter error', async (t) => {
   const r2 = await runCli(['--db', db, 'log', '--filter', 'since:yesterdayish']);
   assertOneLineError(t, r2, 2, /since/);
 });
+
+test('log --limit with a negative number says it must be a whole number (not "needs a value")', async (t) => {
+  const db = await dbWithSender(t);
+  for (const args of [['--limit', '-3'], ['--limit=-3'], ['--limit', '-0.5']]) {
+    const r = await runCli(['--db', db, 'log', ...args]);
+    assertOneLineError(t, r, 2, /^outbound: log: --limit must be a whole number ≥ 0, not "-(3|0\.5)"$/);
+  }
+  // A real missing value is still reported as such.
+  assertOneLineError(t, await runCli(['--db', db, 'log', '--limit']), 2, /--limit needs a value/);
+  assertOneLineError(t, await runCli(['--db', db, 'log', '--limit', '--json']), 2, /--limit needs a value/);
+});
