@@ -34,6 +34,17 @@ test('send exits 1 unless all were sent: a rejected recipient fails, an unknown 
   t.regex(r.stdout, /^999 skipped: /m);
 });
 
+test('send of an already sent email is skipped with the flag that sends it again (--resend)', async (t) => {
+  const { db, smtp } = await relayDb(t);
+  const id = await enqueue(db, 'a@example.com');
+  await ok(['--db', db, 'send', id]);
+  const r = await runCli(['--db', db, 'send', id]);
+  t.is(r.code, 1);
+  t.regex(r.stdout, new RegExp(`^${id} skipped: already sent \\(--resend to send it again\\)$`, 'm'));
+  t.regex(await ok(['--db', db, 'send', id, '--resend']), new RegExp(`^${id} sent 250`));
+  await smtp.waitFor(2);
+});
+
 test('send --all-queued sends queued and deferred mail', async (t) => {
   const { db, smtp } = await relayDb(t);
   await enqueue(db, 'a@example.com');

@@ -63,9 +63,17 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
         const detail = state === 'sent' ? email?.smtpResponse : email?.lastError || email?.smtpResponse;
         line(`${id} ${state}${detail ? ` ${oneLine(detail)}` : ''}`);
       } else {
-        line(`${id} skipped: ${oneLine(skipped.get(id) ?? 'not attempted')}`);
+        line(`${id} skipped: ${oneLine(cliReason(skipped.get(id) ?? 'not attempted'))}`);
       }
     }
     return result.sent.length === chosen.length ? 0 : 1;
   });
+}
+
+/**
+ * The store's skip reason names the action ("resend to send it again"), shared
+ * with the console; on the command line the action is the --resend flag.
+ */
+function cliReason(reason: string): string {
+  return reason.replace(/\(resend to /, '(--resend to ');
 }
