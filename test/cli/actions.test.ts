@@ -85,7 +85,13 @@ test('forward resends to a new address as a new linked row', async (t) => {
   t.regex(smtp.received[1]!.raw.toString(), /^Resent-To: auditor@example\.com/im);
   const rows = await logRows(db);
   t.is(rows.length, 2);
-  t.is(rows.find((r) => r.origin === 'forward')?.to, 'auditor@example.com');
+  const copy = rows.find((r) => r.origin === 'forward')!;
+  t.is(copy.to, 'auditor@example.com');
+  // view of the copy names the original, label and value apart, in the column of the other fields
+  const view = await ok(['--db', db, 'view', String(copy.id)]);
+  t.regex(view, new RegExp(`^Forwarded from: +email #${id}$`, 'm'));
+  const column = (label: string) => /^(\S[^:]*: +)/m.exec(view.split('\n').find((l) => l.startsWith(label))!)![1]!.length;
+  t.is(column('Forwarded from:'), column('Subject:'));
 });
 
 test('forward: unknown id and invalid address exit 1, nothing written', async (t) => {

@@ -37,7 +37,8 @@ async function printDecoded(email: EmailDetail): Promise<void> {
   const { simpleParser } = await import('mailparser');
   const parsed = await simpleParser(email.raw, { skipImageLinks: true, skipTextToHtml: true });
   const field = (name: string, value: string | number | null | undefined) => {
-    if (value !== null && value !== undefined && value !== '') line(`${`${name}:`.padEnd(14)}${oneLine(String(value))}`);
+    // 16 = the longest label ("Forwarded from:") and one space.
+    if (value !== null && value !== undefined && value !== '') line(`${`${name}:`.padEnd(16)}${oneLine(String(value))}`);
   };
   field('Email', `${email.id} (${email.status})`);
   field('Created', shortTime(email.createdAt));
@@ -50,7 +51,7 @@ async function printDecoded(email: EmailDetail): Promise<void> {
   field('Subject', email.subject);
   field('Message-ID', email.messageId);
   field('Origin', email.origin);
-  field('Forwarded from', email.forwardedFromId ? `email ${email.forwardedFromId}` : null);
+  field('Forwarded from', email.forwardedFromId ? `email #${email.forwardedFromId}` : null);
   field('Attempts', email.attempts);
   field('Next attempt', email.status === 'deferred' ? shortTime(email.nextAttemptAt) : null);
   field('Last error', email.lastError);
