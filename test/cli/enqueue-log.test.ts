@@ -196,12 +196,17 @@ test('log: --filter, --sort, --limit and --csv', async (t) => {
   t.regex(table, /subject charlie/);
 });
 
-test('log: a malformed filter exits 2 with the filter error', async (t) => {
+test('log: a malformed filter exits 2 with the filter error, prefixed like the other log errors', async (t) => {
   const db = await dbWithSender(t);
   const r = await runCli(['--db', db, 'log', '--filter', 'status:bogus']);
-  assertOneLineError(t, r, 2, /status|bogus/);
+  assertOneLineError(t, r, 2, /^outbound: log: --filter: .*status.*bogus/);
   const r2 = await runCli(['--db', db, 'log', '--filter', 'since:yesterdayish']);
-  assertOneLineError(t, r2, 2, /since/);
+  assertOneLineError(t, r2, 2, /^outbound: log: --filter: .*since/);
+  const r3 = await runCli(['--db', db, 'log', '--filter', 'status:']);
+  assertOneLineError(t, r3, 2, /^outbound: log: --filter: empty value/);
+  // the style of the other log errors
+  assertOneLineError(t, await runCli(['--db', db, 'log', '--sort', 'nope']), 2, /^outbound: log: /);
+  for (const x of [r, r2, r3]) t.is(x.stdout, '');
 });
 
 test('log --limit with a negative number says it must be a whole number (not "needs a value")', async (t) => {

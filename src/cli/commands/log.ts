@@ -76,7 +76,7 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
   const filter = values.filter?.trim() || undefined;
 
   await withCore(ctx, values.db, (o) => {
-    if (filter) o.checkFilter(filter); // a malformed filter is an error, never an empty result
+    if (filter) checkFilter(o, filter); // a malformed filter is an error, never an empty result
     const rows = eachRow(o, filter, sort, limit);
     if (values.json) {
       let first = true;
@@ -99,4 +99,14 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
     }
   });
   return 0;
+}
+
+/** A malformed --filter: the filter's own message, in the "log: …" style of the other log errors. */
+function checkFilter(outbound: Outbound, filter: string): void {
+  try {
+    outbound.checkFilter(filter);
+  } catch (err) {
+    if ((err as Error)?.name === 'FilterError') throw new UsageError(`log: --filter: ${(err as Error).message}`);
+    throw err;
+  }
 }
