@@ -2,7 +2,9 @@
 // the bytes are kept as given (minus any Bcc header), the envelope comes from
 // the producer, the sender from the precedence chain.
 import { ValidationError } from '../errors.js';
-import { addMissingHeaders, chooseSender, formatAddressList, parseAddressList, parseRawMessage, stripBcc } from '../mail/index.js';
+import { formatAddressList, parseAddressList } from '../mail/address.js';
+import { addMissingHeaders, parseRawMessage, stripBcc } from '../mail/raw-message.js';
+import { chooseSender } from '../mail/sender.js';
 import type { Store } from '../store/open.js';
 import { insertEmails } from '../store/emails.js';
 import type { EnqueueRawInput, EnqueueResult } from '../types.js';

@@ -2,7 +2,8 @@
 // each message ONCE with MailComposer, store the raw bytes. Everything is
 // validated before anything is written; a batch is one transaction.
 import { ValidationError } from '../errors.js';
-import { chooseSender, composeMany, type ChosenSender, type ComposeInput } from '../mail/index.js';
+import { composeMany, type ComposeInput } from '../mail/compose.js';
+import { chooseSender, type ChosenSender } from '../mail/sender.js';
 import type { Store } from '../store/open.js';
 import { insertEmails, type NewEmail } from '../store/emails.js';
 import { findDesk, findTemplate } from '../store/directory.js';

@@ -1,6 +1,9 @@
 // Forward = resend: the original bytes with a Resent-* block on top, as a new
 // Log row linked to the original (which is left untouched).
-import { chooseSender, domainOf, makeMessageId, resendMessage } from '../mail/index.js';
+import { domainOf } from '../mail/address.js';
+import { makeMessageId } from '../mail/compose.js';
+import { resendMessage } from '../mail/resend.js';
+import { chooseSender } from '../mail/sender.js';
 import type { NewEmail } from '../store/emails.js';
 import type { EmailDetail } from '../types.js';
 

@@ -1,8 +1,16 @@
 // The composition root: one store, one delivery engine, one change watcher and
 // the retention timer per process, behind the Outbound interface the console
 // and the command line use. The SMTP password never leaves core/delivery.
+//
+// Start-up cost matters: `outbound enqueue` is one short process (budget ≤ 250 ms),
+// so this module imports only what producers and the Log need, file by file (not
+// the mail/ and delivery/ barrels). The delivery engine (pool, worker thread,
+// SMTP transcripts), Test/Verify/Forward helpers and SMTP error classification are
+// imported on first use, by operations that are async in the Outbound interface.
 import { NotFoundError, ValidationError } from '../errors.js';
-import { classifySmtpError, hostPort, parseAddress, validateSettingsPatch } from '../mail/index.js';
+import { parseAddress } from '../mail/address.js';
+import { hostPort } from '../mail/diagnosis.js';
+import { validateSettingsPatch } from '../mail/settings-rules.js';
 import { openStore, type Store } from '../store/open.js';
 import * as emails from '../store/emails.js';
 import { getSettingsRow, updateSettingsRow } from '../store/settings.js';
@@ -10,14 +18,15 @@ import * as directory from '../store/directory.js';
 import { appendAudit, listAudit } from '../store/audit.js';
 import { getUiState, setUiState } from '../store/ui-state.js';
 import { parseFilter } from '../store/filter.js';
-import { ChangeWatcher, cutoff, DAY_MS, DeliveryEngine, isLocalMta, purgeOld } from '../delivery/index.js';
+import { ChangeWatcher } from '../delivery/change-watcher.js';
+import { cutoff, DAY_MS, purgeOld } from '../delivery/retention.js';
+import { isLocalMta } from '../delivery/transport-options.js';
+import type { DeliveryEngine } from '../delivery/engine.js';
 import type { EmailDetail, EmailSummary, EnqueueInput, Outbound, OutboundOptions, PublicSettings, SettingsPatch, TestResult } from '../types.js';
 import { defaultActor } from './actor.js';
 import { ChangeEmitter } from './change-emitter.js';
 import { enqueueMessages } from './enqueue.js';
 import { enqueueRawMessage } from './enqueue-raw.js';
-import { forwardRow } from './forward-row.js';
-import { acceptedDiagnosis, testRow, verifiedDiagnosis } from './test-message.js';
 import { resolvePassword, type ResolvedPassword } from './password.js';
 import { describeSettingsChange, toEngineSettings, toPublicSettings, toRowPatch, type SettingsRow } from './settings-view.js';
 
@@ -47,7 +56,9 @@ function idList(ids: readonly number[]): string {
 class OutboundImpl implements Outbound {
   readonly dbPath: string;
   readonly actor: string;
-  private readonly engine: DeliveryEngine;
+  /** Null until first needed (start, Send Now, Forward, Test, Verify): see engineReady(). */
+  private engine: DeliveryEngine | null = null;
+  private engineLoading: Promise<DeliveryEngine> | null = null;
   private readonly emitter = new ChangeEmitter(100);
   private readonly watcher: ChangeWatcher;
   private readonly envPassword: ResolvedPassword | null;
@@ -64,8 +75,30 @@ class OutboundImpl implements Outbound {
     const fixed = resolvePassword('', options.passwordFile);
     this.envPassword = fixed.source === 'none' ? null : fixed;
     this.row = getSettingsRow(store);
-    this.engine = new DeliveryEngine({
-      store,
+    this.watcher = new ChangeWatcher(store, options.pollMs ?? 250, () => this.onExternalChange());
+  }
+
+  /**
+   * The delivery engine, imported and built on first use. A producer that only queues
+   * never loads it (nor nodemailer's transports, the worker thread code, the SMTP
+   * transcript and classification modules). Built with the settings current then;
+   * reloadSettings() keeps it up to date afterwards.
+   */
+  private engineReady(): Promise<DeliveryEngine> {
+    this.engineLoading ??= import('../delivery/engine.js').then(
+      ({ DeliveryEngine }) => (this.engine = new DeliveryEngine(this.engineOptions())),
+      (err: unknown) => {
+        this.engineLoading = null; // a later call may try again
+        throw err;
+      },
+    );
+    return this.engineLoading;
+  }
+
+  private engineOptions(): ConstructorParameters<typeof DeliveryEngine>[0] {
+    const options = this.options;
+    return {
+      store: this.store,
       settings: toEngineSettings(this.row, this.password()),
       leaseMs: options.leaseMs,
       retryBaseMs: options.retryBaseMs,
@@ -79,8 +112,7 @@ class OutboundImpl implements Outbound {
         ? (o) => options.onOutcome!({ id: o.id, outcome: o.outcome, to: o.to, response: o.response, diagnosis: o.diagnosis })
         : undefined,
       onError: () => this.emitter.emit('emails'),
-    });
-    this.watcher = new ChangeWatcher(store, options.pollMs ?? 250, () => this.onExternalChange());
+    };
   }
 
   // ---- settings -------------------------------------------------------------
@@ -93,13 +125,13 @@ class OutboundImpl implements Outbound {
     const next = getSettingsRow(this.store);
     const changed = JSON.stringify(next) !== JSON.stringify(this.row);
     this.row = next;
-    if (changed) this.engine.applySettings(toEngineSettings(next, this.password()));
+    if (changed) this.engine?.applySettings(toEngineSettings(next, this.password()));
     return changed;
   }
 
   private onExternalChange(): void {
     const settingsChanged = this.reloadSettings();
-    this.engine.wake();
+    this.engine?.wake();
     this.emitter.emit('external', 'emails', ...(settingsChanged ? (['settings'] as const) : []));
   }
 
@@ -158,7 +190,7 @@ class OutboundImpl implements Outbound {
 
   private afterEnqueue(n: number): void {
     if (n === 0) return;
-    this.engine.wake();
+    this.engine?.wake(); // not loaded: nothing here delivers (a console or serve will notice)
     this.emitter.emit('emails');
   }
 
@@ -208,7 +240,8 @@ class OutboundImpl implements Outbound {
       action: 'send-now',
       detail: `${options.resend ? 'resend ' : ''}${unique.length} email(s): ${idList(unique)}`,
     });
-    const result = await this.engine.sendNow(unique, options);
+    const engine = await this.engineReady();
+    const result = await engine.sendNow(unique, options);
     this.emitter.emit('emails');
     return result;
   }
@@ -217,25 +250,27 @@ class OutboundImpl implements Outbound {
     const recipient = parseAddress(to, 'to');
     const original = emails.getEmail(this.store, id);
     if (!original) throw new NotFoundError(`email ${id} does not exist (outbound log shows the ids)`);
+    const [{ forwardRow }, engine] = await Promise.all([import('./forward-row.js'), this.engineReady()]);
     const now = Date.now();
     const row = forwardRow(original, recipient, getSettingsRow(this.store).defaultSender, now, now + SELF_CLAIM_GRACE_MS);
     const [newId] = emails.insertEmails(this.store, [row]);
     appendAudit(this.store, { at: now, actor: this.actor, action: 'forward', detail: `email ${id} to ${recipient} as email ${newId}` });
     this.emitter.emit('emails');
-    await this.engine.sendNow([newId!]);
+    await engine.sendNow([newId!]);
     return summaryOf(emails.getEmail(this.store, newId!)!);
   }
 
   async sendTest(input: { to: string; subject?: string }): Promise<TestResult> {
+    const [{ acceptedDiagnosis, testRow }, engine] = await Promise.all([import('./test-message.js'), this.engineReady()]);
     const s = this.getSettings();
     const localMta = isLocalMta(s.host);
     const now = Date.now();
     const row = await testRow(s, input, this.actor, now, now + SELF_CLAIM_GRACE_MS);
     const [id] = emails.insertEmails(this.store, [row]);
     this.emitter.emit('emails');
-    const { claimed } = emails.claimIds(this.store, [id!], { now, leaseMs: this.options.leaseMs ?? 120_000, owner: this.engine.owner, resend: false });
+    const { claimed } = emails.claimIds(this.store, [id!], { now, leaseMs: this.options.leaseMs ?? 120_000, owner: engine.owner, resend: false });
     if (!claimed[0]) throw new Error(`test email ${id} was taken by another process before it could be sent`);
-    const { outcome } = await this.engine.sendCaptured(claimed[0]);
+    const { outcome } = await engine.sendCaptured(claimed[0]);
     appendAudit(this.store, { at: Date.now(), actor: this.actor, action: 'test', detail: `email ${id} to ${row.to}: ${outcome.outcome}` });
     this.emitter.emit('emails');
     const ok = outcome.outcome === 'sent';
@@ -253,10 +288,15 @@ class OutboundImpl implements Outbound {
   }
 
   async verify(): Promise<TestResult> {
+    const [{ verifiedDiagnosis }, { classifySmtpError }, engine] = await Promise.all([
+      import('./test-message.js'),
+      import('../mail/classify.js'),
+      this.engineReady(),
+    ]);
     const s = this.getSettings();
     const localMta = isLocalMta(s.host);
     const hp = hostPort(s.host, s.port);
-    const result = await this.engine.verify();
+    const result = await engine.verify();
     if (result.ok) {
       return {
         ok: true,
@@ -268,10 +308,10 @@ class OutboundImpl implements Outbound {
     const c = classifySmtpError(result.error, { host: s.host, port: s.port, user: s.user, security: s.security });
     return {
       ok: false,
-      response: this.engine.redactText(c.response),
+      response: engine.redactText(c.response),
       smtpCode: c.smtpCode ?? undefined,
       errorCode: c.errorCode,
-      diagnosis: this.engine.redactText(c.diagnosis),
+      diagnosis: engine.redactText(c.diagnosis),
       transcript: result.transcript,
       localMta,
     };
@@ -341,14 +381,19 @@ class OutboundImpl implements Outbound {
   start(): void {
     if (this.started || this.closing) return;
     this.started = true;
-    this.engine.start();
+    this.engineReady().then(
+      (engine) => {
+        if (!this.closing) engine.start();
+      },
+      () => this.emitter.emit('emails'), // cannot happen short of a broken install; Send Now retries the import
+    );
     this.watcher.start();
     void this.retentionPurge();
     this.retentionTimer = setInterval(() => void this.retentionPurge(), DAY_MS);
   }
 
   inFlight(): number {
-    return this.engine.inFlight();
+    return this.engine?.inFlight() ?? 0;
   }
 
   close(timeoutMs = 10_000): Promise<void> {
@@ -356,7 +401,10 @@ class OutboundImpl implements Outbound {
     this.closing = (async () => {
       this.watcher.stop();
       if (this.retentionTimer) clearInterval(this.retentionTimer);
-      await this.engine.stop(timeoutMs);
+      // An engine still loading (start() a moment ago) is awaited and stopped; one never
+      // needed was never built: nothing of ours is leased, nothing to release.
+      const engine = this.engineLoading ? await this.engineLoading.catch(() => null) : null;
+      if (engine) await engine.stop(timeoutMs);
       this.emitter.close();
       this.store.close();
     })();

@@ -1,7 +1,7 @@
 // The settings row as others may see it (never the password) and as the
 // engine needs it (with the password, resolved from env/file/database).
 import type { settings } from '../store/schema.js';
-import type { EngineSettings } from '../delivery/index.js';
+import type { EngineSettings } from '../delivery/engine.js';
 import type { PublicSettings, Security, SettingsPatch } from '../types.js';
 import type { ResolvedPassword } from './password.js';
 

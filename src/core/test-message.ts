@@ -1,7 +1,9 @@
 // The Test tab's message and the words for its result. "Sent" to localhost only
 // means the local MTA took it: say so, as DESIGN.md asks.
 import { hostname } from 'node:os';
-import { chooseSender, composeMessage, hostPort } from '../mail/index.js';
+import { composeMessage } from '../mail/compose.js';
+import { hostPort } from '../mail/diagnosis.js';
+import { chooseSender } from '../mail/sender.js';
 import type { NewEmail } from '../store/emails.js';
 import type { PublicSettings } from '../types.js';
 
