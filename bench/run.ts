@@ -32,6 +32,7 @@ export type BenchModule = () => Promise<BenchResult>;
 const MODULES: string[] = [
   './delivery.ts',
   './console.ts', // the console benchmark (its own author); skipped while absent
+  './purge.ts',
 ];
 
 function pad(s: string, n: number): string {
