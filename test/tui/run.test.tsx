@@ -1,46 +1,10 @@
 // runConsole: refuses without a terminal; uses the alternate screen and gives
 // the terminal back on quit and on a signal.
 import test from 'ava';
-import { EventEmitter } from 'node:events';
+import { FakeStdin, FakeStdout } from './helpers/fake-terminal.js';
 import { runConsole, NOT_A_TTY } from '../../src/tui/run.js';
 import { openConsoleOutbound } from './helpers/console.js';
 import { WAIT_MS } from './helpers/ink.js';
-
-class FakeStdout extends EventEmitter {
-  isTTY = true;
-  columns = 100;
-  rows = 30;
-  written = '';
-  write = (s: string) => {
-    this.written += s;
-    return true;
-  };
-}
-
-class FakeStdin extends EventEmitter {
-  isTTY: boolean;
-  rawMode = false;
-  private data: string | null = null;
-  constructor(tty: boolean) {
-    super();
-    this.isTTY = tty;
-  }
-  setRawMode(on: boolean) { this.rawMode = on; }
-  setEncoding() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-  read = () => {
-    const d = this.data;
-    this.data = null;
-    return d;
-  };
-  type(s: string) {
-    this.data = s;
-    this.emit('readable');
-  }
-}
 
 const asStreams = (stdin: FakeStdin, stdout: FakeStdout, stderr: FakeStdout) => ({
   stdin: stdin as unknown as NodeJS.ReadStream,

@@ -4,40 +4,10 @@
 // largest V8 heap it saw. With `default`, V8's own heap growing is restored
 // after the console quits, for comparison.
 //   node --import tsx test/tui/helpers/heap-churn.ts DB [default]
-import { EventEmitter } from 'node:events';
+import { FakeStdin, FakeStdout } from './fake-terminal.js';
 import { setFlagsFromString } from 'node:v8';
 import { openOutbound } from '../../../src/core/index.js';
 import { runConsole } from '../../../src/tui/run.js';
-
-class FakeStdout extends EventEmitter {
-  isTTY = true;
-  columns = 100;
-  rows = 30;
-  written = '';
-  write = (s: string) => {
-    this.written += s;
-    return true;
-  };
-}
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  private data: string | null = null;
-  setRawMode() {}
-  setEncoding() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-  read = () => {
-    const d = this.data;
-    this.data = null;
-    return d;
-  };
-  type(s: string) {
-    this.data = s;
-    this.emit('readable');
-  }
-}
 
 const [dbPath, mode] = process.argv.slice(2);
 const outbound = openOutbound({ dbPath: dbPath!, actor: 'heap-test', deliver: false });
