@@ -1,10 +1,9 @@
 import test from 'ava';
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSmtp } from '../helpers/smtp.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { allStoredText, openTestOutbound } from './_support.js';
+import { selfSigned } from '../helpers/tls.js';
 
 const PASSWORD = 'S3cret-Pa55-never-shown';
 
@@ -56,15 +55,6 @@ test('accepted login: delivered as that user', async (t) => {
   t.false(result.transcript.includes(Buffer.from(`\0relay-user\0${PASSWORD}`).toString('base64')));
 });
 
-function selfSigned(t: Parameters<typeof tmpDir>[0]): { key: Buffer; cert: Buffer } {
-  const dir = tmpDir(t, 'outbound-cert-');
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost',
-    '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1',
-    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-  ], { stdio: 'ignore' });
-  return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
-}
 
 for (const mode of ['tls', 'require-starttls'] as const) {
   test(`${mode} against a self-signed certificate: refused while verification is on, delivered when off`, async (t) => {

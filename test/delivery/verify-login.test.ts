@@ -1,24 +1,12 @@
 import test from 'ava';
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { startSmtp } from '../helpers/smtp.js';
-import { tmpDir } from '../helpers/tmp.js';
 import { openTestOutbound } from './_support.js';
+import { selfSigned } from '../helpers/tls.js';
 
 // nodemailer's verify() and sendMail() succeed WITHOUT logging in when the server
 // offers no AUTH. Verify used to say "logged in as …: the settings work" anyway.
 const PASSWORD = 'Verify-Pa55-never-shown';
 
-function selfSigned(t: Parameters<typeof tmpDir>[0]): { key: Buffer; cert: Buffer } {
-  const dir = tmpDir(t, 'outbound-cert-');
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost',
-    '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1',
-    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-  ], { stdio: 'ignore' });
-  return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
-}
 
 test('verify with a User Name against a server that offers no AUTH: not ok, says the login was not used', async (t) => {
   const smtp = await startSmtp(t); // no AUTH offered
